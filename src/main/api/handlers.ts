@@ -1,0 +1,82 @@
+// The contract's requests, implemented over the shared core. Doors differ only in HostOptions.
+import { stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { Args, CatalogSummary, RequestName, Result } from '../../shared/contract'
+import type { Catalog } from '../catalog/catalog'
+import {
+  catalogStats,
+  individualDetail,
+  listBatches,
+  listIndividuals,
+  listPhotos,
+  photoDetail
+} from '../catalog/queries'
+import type { AppCore } from '../core/app-core'
+import { startDemo } from '../core/demo-catalog'
+import { UserError } from '../errors'
+
+export type Handlers = { [K in RequestName]: (args: Args<K>) => Promise<Result<K>> }
+
+export interface HostOptions {
+  host: 'electron' | 'web'
+  version: string
+  defaultCatalogPath: string
+  defaultDemoPath: string
+  /** A native open dialog, where the host has one. */
+  pickPath?: (kind: 'folder' | 'csv', title: string) => Promise<string | null>
+}
+
+export function summarize(catalog: Catalog): CatalogSummary {
+  return { path: catalog.dir, catalogId: catalog.data.catalogId, stats: catalogStats(catalog.data) }
+}
+
+export function createHandlers(core: AppCore, host: HostOptions): Handlers {
+  const data = () => core.requireCatalog().data
+  return {
+    'app.info': async () => ({
+      version: host.version,
+      host: host.host,
+      nativeDialogs: Boolean(host.pickPath),
+      defaultCatalogPath: host.defaultCatalogPath,
+      defaultDemoPath: host.defaultDemoPath,
+      catalog: core.catalog ? summarize(core.catalog) : null
+    }),
+    'catalog.open': async ({ path, create }) => summarize(await core.openCatalog(path, create)),
+    'catalog.close': async () => {
+      core.closeCatalog()
+      return null
+    },
+    'catalog.openDemo': async ({ path }) => startDemo(core, path),
+    'photos.list': async ({ filter }) => listPhotos(data(), filter),
+    'photos.get': async ({ id }) => photoDetail(data(), id),
+    'individuals.list': async () => listIndividuals(data()),
+    'individuals.get': async ({ id }) => individualDetail(data(), id),
+    'batches.list': async () => listBatches(data()),
+    'import.folder': async ({ folder }) => {
+      await expect(folder, 'folder')
+      return { jobId: core.startFolderImport(folder).id }
+    },
+    'import.kaggle': async ({ csv, images }) => {
+      await expect(csv, 'file')
+      await expect(images, 'folder')
+      return { jobId: core.startKaggleImport(csv, images).id }
+    },
+    'jobs.list': async () => core.jobs.list(),
+    'jobs.cancel': async ({ id }) => {
+      if (!core.jobs.get(id)) throw new UserError(`No job ${id}`, 'not-found')
+      core.jobs.cancel(id)
+      return null
+    },
+    'dialog.pick': async ({ kind, title }) => ({
+      path: host.pickPath ? await host.pickPath(kind, title) : null
+    })
+  }
+}
+
+async function expect(path: string, kind: 'file' | 'folder'): Promise<void> {
+  const full = resolve(path)
+  const info = await stat(full).catch(() => null)
+  if (!info) throw new UserError(`${full} does not exist`, 'not-found')
+  if (kind === 'folder' && !info.isDirectory()) throw new UserError(`${full} is not a folder`)
+  if (kind === 'file' && !info.isFile()) throw new UserError(`${full} is not a file`)
+}

@@ -1,0 +1,42 @@
+// Every request's argument is checked here, at the door, before a service sees it. The mapped
+// type makes a missing or mistyped validator a compile error.
+import { z } from 'zod'
+import type { Args, RequestName } from '../../shared/contract'
+
+const none = z.object({}).strict()
+const id = z.string().min(1).max(200)
+const path = z.string().trim().min(1, 'a path is required').max(4096)
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
+
+export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
+  'app.info': none,
+  'catalog.open': z.object({ path, create: z.boolean() }).strict(),
+  'catalog.close': none,
+  'catalog.openDemo': z.object({ path }).strict(),
+  'photos.list': z
+    .object({
+      filter: z
+        .object({
+          individualId: id.optional(),
+          unassigned: z.boolean().optional(),
+          batchId: id.optional(),
+          dateFrom: day.optional(),
+          dateTo: day.optional()
+        })
+        .strict()
+    })
+    .strict(),
+  'photos.get': z.object({ id }).strict(),
+  'individuals.list': none,
+  'individuals.get': z.object({ id }).strict(),
+  'batches.list': none,
+  'import.folder': z.object({ folder: path }).strict(),
+  'import.kaggle': z.object({ csv: path, images: path }).strict(),
+  'jobs.list': none,
+  'jobs.cancel': z.object({ id }).strict(),
+  'dialog.pick': z.object({ kind: z.enum(['folder', 'csv']), title: z.string().max(200) }).strict()
+}
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.hasOwn(validators, name)
+}

@@ -1,0 +1,74 @@
+// Turns the parsed JSON of a catalogue file into checked CatalogData: schema version,
+// migration of older versions, shape, and the references between records.
+import { CATALOG_SCHEMA_VERSION, type CatalogData } from '../../shared/domain'
+import { catalogSchema } from './schema'
+
+/** Each entry lifts a file from version N to N + 1. Version 1 is the first. */
+const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {}
+
+export class InvalidCatalogError extends Error {}
+
+export function validateCatalog(raw: unknown): CatalogData {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new InvalidCatalogError('the file is not a Flukeprint catalogue (no JSON object)')
+  }
+  let data = raw as Record<string, unknown>
+  let version = data.schemaVersion
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    throw new InvalidCatalogError('the file has no schema version')
+  }
+  if (version > CATALOG_SCHEMA_VERSION) {
+    throw new InvalidCatalogError(
+      `the catalogue was written by a newer Flukeprint (schema ${version}, this version reads up to ${CATALOG_SCHEMA_VERSION}); update Flukeprint to open it`
+    )
+  }
+  while (version < CATALOG_SCHEMA_VERSION) {
+    const step = migrations[version]
+    if (!step) throw new InvalidCatalogError(`no migration from schema version ${version}`)
+    data = { ...step(data), schemaVersion: version + 1 }
+    version += 1
+  }
+  const parsed = catalogSchema.safeParse(data)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    const where = first ? first.path.join('.') : '?'
+    throw new InvalidCatalogError(`invalid record at ${where}: ${first?.message ?? 'unknown'}`)
+  }
+  checkReferences(parsed.data)
+  return parsed.data
+}
+
+function checkReferences(data: CatalogData): void {
+  const ids = (rows: { id: string }[], what: string) => {
+    const set = new Set<string>()
+    for (const row of rows) {
+      if (set.has(row.id)) throw new InvalidCatalogError(`duplicate ${what} id ${row.id}`)
+      set.add(row.id)
+    }
+    return set
+  }
+  const photos = ids(data.photos, 'photo')
+  const individuals = ids(data.individuals, 'individual')
+  const sightings = ids(data.sightings, 'sighting')
+  const batches = ids(data.batches, 'batch')
+  ids(data.annotations, 'annotation')
+  const hashes = new Set<string>()
+  for (const photo of data.photos) {
+    if (hashes.has(photo.hash)) throw new InvalidCatalogError(`photo ${photo.id} is a duplicate`)
+    hashes.add(photo.hash)
+    if (!batches.has(photo.batchId)) {
+      throw new InvalidCatalogError(`photo ${photo.id} names a missing batch ${photo.batchId}`)
+    }
+    if (photo.sightingId !== null && !sightings.has(photo.sightingId)) {
+      throw new InvalidCatalogError(`photo ${photo.id} names a missing sighting`)
+    }
+  }
+  for (const annotation of data.annotations) {
+    if (!photos.has(annotation.photoId)) {
+      throw new InvalidCatalogError(`annotation ${annotation.id} names a missing photo`)
+    }
+    if (annotation.individualId !== null && !individuals.has(annotation.individualId)) {
+      throw new InvalidCatalogError(`annotation ${annotation.id} names a missing individual`)
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import type { JobInfo } from '../../../shared/contract'
+import { AppCore } from '../../core/app-core'
+import { UserError } from '../../errors'
+import { parseOptions, required } from '../options'
+import { progressPrinter } from '../progress'
+
+const USAGE = 'flukeprint import --catalog DIR (--folder DIR | --csv FILE --images DIR) [--json]'
+
+export const importCommand = {
+  async run(argv: string[]): Promise<number> {
+    const values = parseOptions(
+      argv,
+      {
+        catalog: { type: 'string' },
+        folder: { type: 'string' },
+        csv: { type: 'string' },
+        images: { type: 'string' },
+        json: { type: 'boolean' }
+      },
+      USAGE
+    )
+    const catalogPath = required(values.catalog, '--catalog', USAGE)
+    if (!values.folder === !values.csv)
+      throw new UserError(`give either --folder or --csv\nUsage: ${USAGE}`)
+    const core = new AppCore()
+    await core.openCatalog(catalogPath, true)
+    const printer = progressPrinter()
+    core.onEvent((name, payload) => {
+      if (name === 'job') printer.update(payload as JobInfo)
+    })
+    const job = values.folder
+      ? core.startFolderImport(values.folder)
+      : core.startKaggleImport(values.csv ?? '', required(values.images, '--images', USAGE))
+    const cancel = () => core.jobs.cancel(job.id)
+    process.once('SIGINT', cancel)
+    process.once('SIGTERM', cancel)
+    const final = await core.jobs.wait(job.id)
+    printer.done()
+    process.off('SIGINT', cancel)
+    process.off('SIGTERM', cancel)
+    return report(final, Boolean(values.json))
+  }
+}
+
+function report(job: JobInfo, json: boolean): number {
+  const result = job.result ?? {}
+  const rejected = result.rejected ?? []
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ state: job.state, error: job.error, ...result })}\n`)
+  } else {
+    process.stdout.write(
+      `${job.state}: ${result.added ?? 0} photos added, ${result.duplicates ?? 0} already in the catalogue, ${rejected.length} rejected\n`
+    )
+    for (const file of rejected) process.stdout.write(`rejected ${file.file}: ${file.reason}\n`)
+  }
+  if (job.state === 'failed') process.stderr.write(`flukeprint import: ${job.error ?? 'failed'}\n`)
+  return job.state === 'done' ? 0 : job.state === 'cancelled' ? 130 : 1
+}

@@ -1,0 +1,56 @@
+// `flukeprint <command>`: batch work on a catalogue folder. Progress goes to stderr, results to
+// stdout, errors to stderr with a non-zero exit.
+import { UserError, errorMessage } from '../errors'
+
+interface Command {
+  usage: string
+  load: () => Promise<(argv: string[]) => Promise<number>>
+}
+
+// Each command loads only what it needs: `stats` starts without sharp or the web host.
+const COMMANDS: Record<string, Command> = {
+  import: {
+    usage: 'import --catalog DIR (--folder DIR | --csv FILE --images DIR) [--json]',
+    load: async () => (await import('./commands/import')).importCommand.run
+  },
+  stats: {
+    usage: 'stats --catalog DIR [--json]',
+    load: async () => (await import('./commands/stats')).statsCommand.run
+  },
+  web: {
+    usage: 'web [--catalog DIR] [--port N] [--host 127.0.0.1]',
+    load: async () => (await import('./commands/web')).webCommand.run
+  },
+  demo: {
+    usage: 'demo --out DIR [--individuals N] [--photos MIN-MAX] [--new N] [--seed S]',
+    load: async () => (await import('./commands/demo')).demoCommand.run
+  }
+}
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  flukeprint ${c.usage}`)
+  return `Usage: flukeprint <command> [options]\n\nCommands:\n${lines.join('\n')}\n`
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage())
+    return name ? 0 : 2
+  }
+  const command = COMMANDS[name]
+  if (!command) {
+    process.stderr.write(`flukeprint: unknown command "${name}"\n\n${usage()}`)
+    return 2
+  }
+  try {
+    const run = await command.load()
+    return await run(rest)
+  } catch (error) {
+    process.stderr.write(`flukeprint ${name}: ${errorMessage(error)}\n`)
+    if (!(error instanceof UserError) && process.env.FLUKEPRINT_DEBUG) console.error(error)
+    return 1
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))

@@ -1,0 +1,24 @@
+// A job's progress as one line on stderr: rewritten in place on a terminal, a line every few
+// seconds in a log.
+import type { JobInfo } from '../../shared/contract'
+
+const LOG_EVERY_MS = 5000
+
+export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
+  let lastLog = 0
+  return {
+    update(job: JobInfo) {
+      const total = job.total > 0 ? `/${job.total}` : ''
+      const eta = job.etaSeconds !== null ? `, ${Math.ceil(job.etaSeconds)} s left` : ''
+      const line = `${job.title}: ${job.current}${total} ${job.message}${eta}`
+      if (stream.isTTY) stream.write(`\r\x1b[K${line}`)
+      else if (Date.now() - lastLog > LOG_EVERY_MS || job.finishedAt) {
+        lastLog = Date.now()
+        stream.write(`${line}\n`)
+      }
+    },
+    done() {
+      if (stream.isTTY) stream.write('\n')
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { BrowserWindow, dialog } from 'electron'
+import { join } from 'node:path'
+
+export function createMainWindow(
+  preload: string,
+  rendererIndex: string,
+  devServerUrl?: string
+): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Flukeprint',
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true
+    }
+  })
+  window.once('ready-to-show', () => window.show())
+  if (devServerUrl) void window.loadURL(devServerUrl)
+  else void window.loadFile(rendererIndex)
+  return window
+}
+
+export async function pickPath(
+  window: BrowserWindow | null,
+  kind: 'folder' | 'csv',
+  title: string
+): Promise<string | null> {
+  const options = {
+    title,
+    properties: kind === 'folder' ? ['openDirectory' as const] : ['openFile' as const],
+    filters: kind === 'csv' ? [{ name: 'CSV', extensions: ['csv'] }] : undefined
+  }
+  const result = window
+    ? await dialog.showOpenDialog(window, options)
+    : await dialog.showOpenDialog(options)
+  return result.canceled ? null : (result.filePaths[0] ?? null)
+}
+
+export const rendererPaths = (mainDir: string) => ({
+  preload: join(mainDir, '../preload/index.cjs'),
+  rendererIndex: join(mainDir, '../renderer/index.html')
+})

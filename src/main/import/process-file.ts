@@ -1,0 +1,55 @@
+// One file's way into the catalogue: hash, probe, EXIF, thumbnail. Nothing is written to the
+// catalogue here; the importer commits finished files in groups.
+import { basename } from 'node:path'
+import type { RejectedFile } from '../../shared/domain'
+import { readExif, type PhotoExif } from '../images/exif'
+import { hashFile } from '../images/hash'
+import { THUMB_SIZE } from '../images/limits'
+import { RejectedImageError, probeImage, type ImageInfo } from '../images/probe'
+import { cachedImagePath, renderCachedImage } from '../images/thumbnails'
+
+export interface ImportItem {
+  path: string
+  display: string
+  /** undefined: no label (folder import); null: explicitly unknown (new_whale). */
+  individual?: string | null
+}
+
+export interface ProcessedPhoto {
+  item: ImportItem
+  hash: string
+  info: ImageInfo
+  exif: PhotoExif
+  fileName: string
+}
+
+export type Outcome =
+  | { kind: 'photo'; photo: ProcessedPhoto }
+  | { kind: 'duplicate'; hash: string; item: ImportItem }
+  | { kind: 'rejected'; rejected: RejectedFile }
+
+export async function processFile(
+  item: ImportItem,
+  thumbsDir: string,
+  isKnownHash: (hash: string) => boolean
+): Promise<Outcome> {
+  try {
+    const hash = await hashFile(item.path)
+    if (isKnownHash(hash)) return { kind: 'duplicate', hash, item }
+    const info = await probeImage(item.path)
+    await renderCachedImage(item.path, cachedImagePath(thumbsDir, hash, THUMB_SIZE), THUMB_SIZE)
+    const exif = await readExif(item.path)
+    return { kind: 'photo', photo: { item, hash, info, exif, fileName: basename(item.path) } }
+  } catch (error) {
+    return { kind: 'rejected', rejected: { file: item.display, reason: reasonFor(error) } }
+  }
+}
+
+function reasonFor(error: unknown): string {
+  if (error instanceof RejectedImageError) return error.message
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return 'file not found'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied: the file cannot be read'
+  if (code === 'EISDIR') return 'a folder, not a file'
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,51 @@
+// Electron's main process: wires the shared core to a window. Everything else lives in
+// plain services that the web host and the CLI use too.
+import { app, BrowserWindow } from 'electron'
+import { join } from 'node:path'
+import { createHandlers } from './api/handlers'
+import { AppCore } from './core/app-core'
+import { registerImageScheme, setupImageProtocol } from './electron/image-protocol'
+import { setupIpc } from './electron/ipc'
+import { setupSecurity } from './electron/security'
+import { isTrustedPageUrl } from './electron/trusted-url'
+import { createMainWindow, pickPath, rendererPaths } from './electron/windows'
+
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
+const { preload, rendererIndex } = rendererPaths(import.meta.dirname)
+
+registerImageScheme()
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  const core = new AppCore()
+  const handlers = createHandlers(core, {
+    host: 'electron',
+    version: app.getVersion(),
+    defaultCatalogPath: join(app.getPath('documents'), 'Flukeprint', 'Catalogue'),
+    defaultDemoPath: join(app.getPath('userData'), 'Demo catalogue'),
+    pickPath: (kind, title) => pickPath(BrowserWindow.getFocusedWindow(), kind, title)
+  })
+  setupSecurity(rendererIndex, devServerUrl)
+  setupImageProtocol(core)
+  setupIpc(
+    core,
+    handlers,
+    (url) => isTrustedPageUrl(url, rendererIndex, devServerUrl),
+    () => BrowserWindow.getAllWindows()
+  )
+  const open = () => createMainWindow(preload, rendererIndex, devServerUrl)
+  open()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open()
+  })
+  app.on('before-quit', () => core.jobs.cancelAll())
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+start().catch((error: unknown) => {
+  console.error('[flukeprint] failed to start:', error)
+  app.exit(1)
+})

@@ -1,0 +1,117 @@
+// Type-checks the Electron glue where the `electron` package could not be installed (its
+// install script downloads the binary: see README). Where it is installed, tsconfig's `paths`
+// picks node_modules/electron/electron.d.ts first and this file is not used. It declares only
+// what src/main/electron and src/preload call, with Electron's own signatures.
+declare module 'electron' {
+  interface PreventableEvent {
+    preventDefault(): void
+  }
+  interface WebContents {
+    send(channel: string, ...args: unknown[]): void
+    on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): this
+    on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): this
+    setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void
+  }
+  interface WebPreferences {
+    preload?: string
+    contextIsolation?: boolean
+    sandbox?: boolean
+    nodeIntegration?: boolean
+    webSecurity?: boolean
+  }
+  interface BrowserWindowConstructorOptions {
+    width?: number
+    height?: number
+    minWidth?: number
+    minHeight?: number
+    show?: boolean
+    title?: string
+    webPreferences?: WebPreferences
+  }
+  class BrowserWindow {
+    constructor(options?: BrowserWindowConstructorOptions)
+    static getAllWindows(): BrowserWindow[]
+    static getFocusedWindow(): BrowserWindow | null
+    readonly webContents: WebContents
+    once(event: 'ready-to-show', listener: () => void): this
+    show(): void
+    loadURL(url: string): Promise<void>
+    loadFile(path: string): Promise<void>
+  }
+  interface App {
+    readonly isPackaged: boolean
+    whenReady(): Promise<void>
+    getVersion(): string
+    getPath(name: 'documents' | 'userData' | 'home'): string
+    quit(): void
+    exit(code?: number): void
+    on(
+      event: 'web-contents-created',
+      listener: (event: unknown, contents: WebContents) => void
+    ): this
+    on(event: 'activate' | 'before-quit' | 'window-all-closed', listener: () => void): this
+  }
+  interface OpenDialogOptions {
+    title?: string
+    properties?: ('openFile' | 'openDirectory')[]
+    filters?: { name: string; extensions: string[] }[]
+  }
+  interface OpenDialogReturnValue {
+    canceled: boolean
+    filePaths: string[]
+  }
+  interface Dialog {
+    showOpenDialog(
+      window: BrowserWindow,
+      options: OpenDialogOptions
+    ): Promise<OpenDialogReturnValue>
+    showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>
+  }
+  interface Session {
+    setPermissionRequestHandler(
+      handler: (
+        contents: WebContents,
+        permission: string,
+        callback: (granted: boolean) => void
+      ) => void
+    ): void
+    setPermissionCheckHandler(handler: () => boolean): void
+  }
+  interface IpcMainInvokeEvent {
+    senderFrame: { url: string } | null
+  }
+  interface IpcRendererEvent {
+    sender: unknown
+  }
+  export const app: App
+  export const dialog: Dialog
+  export const session: { defaultSession: Session }
+  export const shell: { openExternal(url: string): Promise<void> }
+  export const net: { fetch(url: string): Promise<Response> }
+  export const protocol: {
+    registerSchemesAsPrivileged(
+      schemes: {
+        scheme: string
+        privileges: { standard?: boolean; secure?: boolean; supportFetchAPI?: boolean }
+      }[]
+    ): void
+    handle(scheme: string, handler: (request: Request) => Promise<Response> | Response): void
+  }
+  export const ipcMain: {
+    handle(
+      channel: string,
+      listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown
+    ): void
+  }
+  export const ipcRenderer: {
+    invoke(channel: string, ...args: unknown[]): Promise<unknown>
+    on(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): void
+    removeListener(
+      channel: string,
+      listener: (event: IpcRendererEvent, ...args: unknown[]) => void
+    ): void
+  }
+  export const contextBridge: { exposeInMainWorld(key: string, api: unknown): void }
+  export { BrowserWindow }
+  export type { WebContents, IpcMainInvokeEvent }
+}
