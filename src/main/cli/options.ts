@@ -1,14 +1,20 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { UserError } from '../errors'
 
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>
+
+type Values<T extends ParseArgsOptionsConfig> = {
+  [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string
+}
+
 /** node:util parseArgs, with its errors turned into a message for the user. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
+export function parseOptions<T extends ParseArgsOptionsConfig>(
   argv: string[],
   options: T,
   usage: string
-) {
+): Values<T> {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Values<T>
   } catch (error) {
     throw new UserError(`${(error as Error).message}\nUsage: ${usage}`)
   }

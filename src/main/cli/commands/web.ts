@@ -18,8 +18,8 @@ export const webCommand = {
     )
     const { url, stop } = await startWebServices({
       catalogPath: values.catalog ?? null,
-      port: Number(values.port),
-      host: values.host,
+      port: Number(values.port ?? 0),
+      host: values.host ?? '127.0.0.1',
       token: values.token ?? randomBytes(24).toString('base64url')
     })
     process.stdout.write(
