@@ -16,12 +16,17 @@ import { runImport } from '../src/main/import/importer'
 
 const { values } = parseArgs({
   options: {
-    dataset: { type: 'string', default: join(import.meta.dirname, '../../shared/datasets/rightwhale_dev') },
+    dataset: {
+      type: 'string',
+      default: join(import.meta.dirname, '../../shared/datasets/rightwhale_dev')
+    },
     large: { type: 'string', default: '40' }
   }
 })
 
-async function timeFlukeprint(folder: string): Promise<{ seconds: number; photos: number; peakRssMb: number }> {
+async function timeFlukeprint(
+  folder: string
+): Promise<{ seconds: number; photos: number; peakRssMb: number }> {
   const dir = join(tmpdir(), `fp-bench-${Date.now()}`)
   const catalog = await Catalog.open(dir, { create: true })
   let peak = process.memoryUsage().rss
@@ -60,16 +65,28 @@ async function drawLargeJpegs(count: number): Promise<string> {
     const file = join(folder, `IMG_${String(i).padStart(4, '0')}.jpg`)
     if (existsSync(file)) continue
     // Noise over a gradient compresses like a real sea photo (3-6 MB at quality 90).
-    const noise = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#2a4b66', noise: { type: 'gaussian', mean: 110 + i, sigma: 40 } } })
+    const noise = await sharp({
+      create: {
+        width: 4000,
+        height: 3000,
+        channels: 3,
+        background: '#2a4b66',
+        noise: { type: 'gaussian', mean: 110 + i, sigma: 40 }
+      }
+    })
       .jpeg({ quality: 90 })
       .toBuffer()
-    await sharp(noise).withExif({ IFD0: { Make: 'Bench', Model: '12MP', DateTime: '2024:07:01 10:00:00' } }).toFile(file)
+    await sharp(noise)
+      .withExif({ IFD0: { Make: 'Bench', Model: '12MP', DateTime: '2024:07:01 10:00:00' } })
+      .toFile(file)
   }
   return folder
 }
 
 async function measure(label: string, folder: string) {
-  const files = (await readdir(folder, { recursive: true })).filter((f) => /\.(jpe?g|png|tiff?|webp)$/i.test(f))
+  const files = (await readdir(folder, { recursive: true })).filter((f) =>
+    /\.(jpe?g|png|tiff?|webp)$/i.test(f)
+  )
   const fp = await timeFlukeprint(folder)
   const vips = timeVips(folder, files)
   const row = {
@@ -83,10 +100,15 @@ async function measure(label: string, folder: string) {
   console.log(JSON.stringify(row))
 }
 
-console.error(`machine: ${cpus().length} x ${cpus()[0]?.model ?? '?'}, node ${process.version}, sharp ${sharp.versions.vips ? `libvips ${sharp.versions.vips}` : ''}`)
-console.error(`vipsthumbnail: ${execFileSync('vipsthumbnail', ['--vips-version']).toString().trim()}`)
+console.error(
+  `machine: ${cpus().length} x ${cpus()[0]?.model ?? '?'}, node ${process.version}, sharp ${sharp.versions.vips ? `libvips ${sharp.versions.vips}` : ''}`
+)
+console.error(
+  `vipsthumbnail: ${execFileSync('vipsthumbnail', ['--vips-version']).toString().trim()}`
+)
 const dataset = resolve(values.dataset)
-if (existsSync(join(dataset, 'images'))) await measure('rightwhale_dev (224x224 JPEG)', join(dataset, 'images'))
+if (existsSync(join(dataset, 'images')))
+  await measure('rightwhale_dev (224x224 JPEG)', join(dataset, 'images'))
 else console.error(`skipped ${dataset}: not found (see ../shared/datasets/README.md)`)
 const large = Number(values.large)
 if (large > 0) await measure(`${large} x 12 MP JPEG`, await drawLargeJpegs(large))

@@ -43,6 +43,8 @@ function startWebHost(dataDir: string): Promise<{ url: string; host: ChildProces
 }
 
 export const test = base.extend<{ app: AppHandle }>({
+  // Playwright reads the fixtures a test needs from this destructuring, even an empty one.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'flukeprint-e2e-'))
     if (testInfo.project.name === 'electron') {
@@ -57,7 +59,10 @@ export const test = base.extend<{ app: AppHandle }>({
       await app.close()
     } else {
       const { url, host } = await startWebHost(dataDir)
-      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+      const browser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: CHROMIUM_ARGS
+      })
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
       await page.goto(url)
       await use({ page, dataDir, kind: 'web' })
@@ -78,6 +83,8 @@ export function runCli(args: string[]): Promise<string> {
     let err = ''
     child.stdout.on('data', (c: Buffer) => (out += c.toString()))
     child.stderr.on('data', (c: Buffer) => (err += c.toString()))
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`flukeprint ${args.join(' ')}: ${err}`))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`flukeprint ${args.join(' ')}: ${err}`))
+    )
   })
 }

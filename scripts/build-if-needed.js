@@ -22,7 +22,14 @@ function outputTime() {
 }
 
 export function buildIfNeeded() {
-  const sources = ['src/renderer', 'src/shared', 'src/preload', 'src/main', 'electron.vite.config.ts', 'package.json']
+  const sources = [
+    'src/renderer',
+    'src/shared',
+    'src/preload',
+    'src/main',
+    'electron.vite.config.ts',
+    'package.json'
+  ]
   const newest = Math.max(...sources.map((p) => newestMtime(join(root, p))))
   if (outputTime() >= newest) return
   process.stderr.write('Building the app (electron-vite build)…\n')

@@ -4,7 +4,9 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
 if (!existsSync('/usr/bin/chromium')) {
-  process.stderr.write('The end-to-end tests need Debian\'s Chromium: apt-get install -y chromium (see .ci/run).\n')
+  process.stderr.write(
+    "The end-to-end tests need Debian's Chromium: apt-get install -y chromium (see .ci/run).\n"
+  )
   process.exit(1)
 }
 const child = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], { stdio: 'inherit' })

@@ -10,10 +10,20 @@ export function findElectron() {
   try {
     packageDir = dirname(require.resolve('electron/package.json'))
   } catch {
-    return { path: null, reason: 'the optional "electron" package is not installed (npm could not download the Electron binary)' }
+    return {
+      path: null,
+      reason:
+        'the optional "electron" package is not installed (npm could not download the Electron binary)'
+    }
   }
   const pathFile = join(packageDir, 'path.txt')
-  const binary = existsSync(pathFile) ? join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim()) : null
-  if (!binary || !existsSync(binary)) return { path: null, reason: 'the "electron" package is installed but its binary was not downloaded' }
+  const binary = existsSync(pathFile)
+    ? join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim())
+    : null
+  if (!binary || !existsSync(binary))
+    return {
+      path: null,
+      reason: 'the "electron" package is installed but its binary was not downloaded'
+    }
   return { path: binary, reason: null }
 }

@@ -13,5 +13,7 @@ if (!electron.path) {
   )
   process.exit(1)
 }
-const child = spawn('npx', ['electron-vite', 'preview', ...process.argv.slice(2)], { stdio: 'inherit' })
+const child = spawn('npx', ['electron-vite', 'preview', ...process.argv.slice(2)], {
+  stdio: 'inherit'
+})
 child.on('exit', (code) => process.exit(code ?? 0))

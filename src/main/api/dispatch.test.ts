@@ -51,7 +51,10 @@ describe('the contract at the door', () => {
     const dir = await tempDir()
     const opened = await dispatch(handlers, 'catalog.open', { path: dir, create: true })
     expect(opened).toMatchObject({ ok: true, result: { path: dir, stats: { photos: 0 } } })
-    expect(await dispatch(handlers, 'photos.list', { filter: {} })).toEqual({ ok: true, result: [] })
+    expect(await dispatch(handlers, 'photos.list', { filter: {} })).toEqual({
+      ok: true,
+      result: []
+    })
     const missing = await dispatch(handlers, 'photos.get', { id: 'nope' })
     expect(missing).toMatchObject({ ok: false, status: 404, body: { code: 'not-found' } })
     const importMissing = await dispatch(handlers, 'import.folder', { folder: `${dir}/nowhere` })

@@ -33,7 +33,9 @@ export async function dispatch(
     )
   }
   try {
-    const handler = handlers[name] as (args: unknown) => Promise<Result<RequestName>>
+    const handler = handlers[name] as (
+      args: unknown
+    ) => Result<RequestName> | Promise<Result<RequestName>>
     return { ok: true, result: await handler(parsed.data) }
   } catch (error) {
     if (error instanceof UserError) return failure(error.code, error.message)

@@ -15,7 +15,8 @@ import type { AppCore } from '../core/app-core'
 import { startDemo } from '../core/demo-catalog'
 import { UserError } from '../errors'
 
-export type Handlers = { [K in RequestName]: (args: Args<K>) => Promise<Result<K>> }
+/** A handler may answer at once or later; the doors await either. */
+export type Handlers = { [K in RequestName]: (args: Args<K>) => Result<K> | Promise<Result<K>> }
 
 export interface HostOptions {
   host: 'electron' | 'web'
@@ -33,7 +34,7 @@ export function summarize(catalog: Catalog): CatalogSummary {
 export function createHandlers(core: AppCore, host: HostOptions): Handlers {
   const data = () => core.requireCatalog().data
   return {
-    'app.info': async () => ({
+    'app.info': () => ({
       version: host.version,
       host: host.host,
       nativeDialogs: Boolean(host.pickPath),
@@ -42,16 +43,16 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
       catalog: core.catalog ? summarize(core.catalog) : null
     }),
     'catalog.open': async ({ path, create }) => summarize(await core.openCatalog(path, create)),
-    'catalog.close': async () => {
+    'catalog.close': () => {
       core.closeCatalog()
       return null
     },
     'catalog.openDemo': async ({ path }) => startDemo(core, path),
-    'photos.list': async ({ filter }) => listPhotos(data(), filter),
-    'photos.get': async ({ id }) => photoDetail(data(), id),
-    'individuals.list': async () => listIndividuals(data()),
-    'individuals.get': async ({ id }) => individualDetail(data(), id),
-    'batches.list': async () => listBatches(data()),
+    'photos.list': ({ filter }) => listPhotos(data(), filter),
+    'photos.get': ({ id }) => photoDetail(data(), id),
+    'individuals.list': () => listIndividuals(data()),
+    'individuals.get': ({ id }) => individualDetail(data(), id),
+    'batches.list': () => listBatches(data()),
     'import.folder': async ({ folder }) => {
       await expect(folder, 'folder')
       return { jobId: core.startFolderImport(folder).id }
@@ -61,8 +62,8 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
       await expect(images, 'folder')
       return { jobId: core.startKaggleImport(csv, images).id }
     },
-    'jobs.list': async () => core.jobs.list(),
-    'jobs.cancel': async ({ id }) => {
+    'jobs.list': () => core.jobs.list(),
+    'jobs.cancel': ({ id }) => {
       if (!core.jobs.get(id)) throw new UserError(`No job ${id}`, 'not-found')
       core.jobs.cancel(id)
       return null

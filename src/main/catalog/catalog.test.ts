@@ -22,13 +22,17 @@ describe('Catalog', () => {
   it('refuses to open a folder without a catalogue unless asked to create one', async () => {
     const dir = await tempDir()
     await expect(Catalog.open(dir, { create: false })).rejects.toThrow(/no Flukeprint catalogue/)
-    await expect(Catalog.open(join(dir, 'missing'), { create: false })).rejects.toThrow(/does not exist/)
+    await expect(Catalog.open(join(dir, 'missing'), { create: false })).rejects.toThrow(
+      /does not exist/
+    )
   })
 
   it('reports a damaged file with its path and the newest good backup, and changes nothing', async () => {
     const dir = await tempDir()
     const catalog = await Catalog.open(dir, { create: true })
-    await catalog.update((data) => data.individuals.push({ id: 'i1', name: 'Salt', notes: '', createdAt: 'now' }))
+    await catalog.update((data) =>
+      data.individuals.push({ id: 'i1', name: 'Salt', notes: '', createdAt: 'now' })
+    )
     await catalog.backup()
     const file = join(dir, CATALOG_FILE)
     await writeFile(file, '{"schemaVersion": 1, "photos": [')
@@ -44,7 +48,9 @@ describe('Catalog', () => {
     const dir = await tempDir()
     const data = emptyCatalog()
     await writeCatalog(dir, { ...data, individuals: [{ id: 'x' }] })
-    await expect(Catalog.open(dir, { create: false })).rejects.toThrow(/invalid record at individuals\.0/)
+    await expect(Catalog.open(dir, { create: false })).rejects.toThrow(
+      /invalid record at individuals\.0/
+    )
     const orphan = {
       id: 'a1',
       photoId: 'nope',
@@ -84,7 +90,9 @@ describe('Catalog', () => {
     await writeCatalog(dir, { ...emptyCatalog(), batches: [batch] })
     const catalog = await Catalog.open(dir, { create: false })
     expect(catalog.data.batches[0]?.state).toBe('interrupted')
-    const onDisk = JSON.parse(await readFile(join(dir, CATALOG_FILE), 'utf8')) as { batches: { state: string }[] }
+    const onDisk = JSON.parse(await readFile(join(dir, CATALOG_FILE), 'utf8')) as {
+      batches: { state: string }[]
+    }
     expect(onDisk.batches[0]?.state).toBe('interrupted')
   })
 

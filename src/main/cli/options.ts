@@ -14,7 +14,7 @@ export function parseOptions<T extends ParseArgsOptionsConfig>(
   usage: string
 ): Values<T> {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Values<T>
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values
   } catch (error) {
     throw new UserError(`${(error as Error).message}\nUsage: ${usage}`)
   }

@@ -58,7 +58,10 @@ export async function readExif(path: string): Promise<PhotoExif> {
 }
 
 function clean(camera: Camera): Camera {
-  return Object.fromEntries(Object.entries(camera).filter(([, v]) => v)) as Camera
+  const result: Camera = {}
+  if (camera.make) result.make = camera.make
+  if (camera.model) result.model = camera.model
+  return result
 }
 
 function toGeo(raw: RawExif): GeoPoint | null {

@@ -19,7 +19,11 @@ describe('importing a folder', () => {
 
   it('imports the good photos and names every bad file with its reason', async () => {
     const catalog = await Catalog.open(await tempDir(), { create: true })
-    const result = await runImport(catalog, await folderImportRequest(folder), testContext().context)
+    const result = await runImport(
+      catalog,
+      await folderImportRequest(folder),
+      testContext().context
+    )
     expect(result.added).toBe(5)
     const reasons = Object.fromEntries((result.rejected ?? []).map((r) => [r.file, r.reason]))
     expect(Object.keys(reasons).sort()).toEqual([
@@ -36,7 +40,12 @@ describe('importing a folder', () => {
     expect(reasons['bad/corrupt.jpg']).toMatch(/cannot decode/)
     // The catalogue on disk holds whole records only, and opens again.
     const reopened = await Catalog.open(catalog.dir, { create: false })
-    expect(catalogStats(reopened.data)).toEqual({ photos: 5, annotations: 5, individuals: 0, unassigned: 5 })
+    expect(catalogStats(reopened.data)).toEqual({
+      photos: 5,
+      annotations: 5,
+      individuals: 0,
+      unassigned: 5
+    })
     expect(reopened.data.batches[0]).toMatchObject({ state: 'done', added: 5, kind: 'folder' })
   })
 
@@ -44,10 +53,17 @@ describe('importing a folder', () => {
     const catalog = await Catalog.open(await tempDir(), { create: true })
     await runImport(catalog, await folderImportRequest(folder), testContext().context)
     const first = catalog.data.photos.find((p) => p.fileName === 'IMG_0001.jpg')
-    expect(first).toMatchObject({ takenAt: '2024-07-01T10:22:05', width: 64, height: 48, format: 'jpeg' })
+    expect(first).toMatchObject({
+      takenAt: '2024-07-01T10:22:05',
+      width: 64,
+      height: 48,
+      format: 'jpeg'
+    })
     expect(first?.camera).toEqual({ make: 'TestCam', model: 'T1' })
     for (const photo of catalog.data.photos) {
-      expect((await stat(cachedImagePath(catalog.thumbsDir, photo.hash, THUMB_SIZE))).size).toBeGreaterThan(0)
+      expect(
+        (await stat(cachedImagePath(catalog.thumbsDir, photo.hash, THUMB_SIZE))).size
+      ).toBeGreaterThan(0)
       const annotation = catalog.data.annotations.find((a) => a.photoId === photo.id)
       expect(annotation?.box).toEqual({ x: 0, y: 0, width: photo.width, height: photo.height })
     }
@@ -76,7 +92,12 @@ describe('importing a folder', () => {
 
   it('honours EXIF orientation: width and height are the upright ones', async () => {
     const root = await tempDir()
-    await writePhoto(join(root, 'portrait.jpg'), { seed: 12, width: 80, height: 40, orientation: 6 })
+    await writePhoto(join(root, 'portrait.jpg'), {
+      seed: 12,
+      width: 80,
+      height: 40,
+      orientation: 6
+    })
     const catalog = await Catalog.open(await tempDir(), { create: true })
     await runImport(catalog, await folderImportRequest(root), testContext().context)
     expect(catalog.data.photos[0]).toMatchObject({ orientation: 6, width: 40, height: 80 })

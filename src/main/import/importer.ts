@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { JobResult } from '../../shared/contract'
 import type { CatalogData, ImportBatch, ImportKind, RejectedFile } from '../../shared/domain'
 import type { Catalog } from '../catalog/catalog'
+import { errorMessage } from '../errors'
 import type { JobContext } from '../jobs/job-manager'
 import { applyPhotos } from './apply-photos'
 import { processFile, type ImportItem, type ProcessedPhoto } from './process-file'
@@ -54,16 +55,17 @@ export async function runImport(
     return () => (index < request.items.length ? request.items[index++] : undefined)
   })()
 
-  let failure: unknown = null
+  // A holder, not a `let`: TypeScript does not see the workers assign it.
+  const outcome: { failure: Error | null } = { failure: null }
   const worker = async () => {
     try {
       await importEach()
     } catch (error) {
-      failure ??= error
+      outcome.failure ??= error instanceof Error ? error : new Error(errorMessage(error))
     }
   }
   const importEach = async () => {
-    for (let item = next(); item && !context.signal.aborted && !failure; item = next()) {
+    for (let item = next(); item && !context.signal.aborted && !outcome.failure; item = next()) {
       const outcome = await processFile(item, catalog.thumbsDir, (hash) => claimed.has(hash))
       if (outcome.kind === 'photo' && claimed.has(outcome.photo.hash)) batch.duplicates += 1
       else if (outcome.kind === 'photo') {
@@ -86,14 +88,14 @@ export async function runImport(
 
   context.progress(0, total, `Importing ${total} files`)
   await Promise.all(Array.from({ length: PARALLEL_FILES }, worker))
-  batch.state = failure ? 'failed' : context.signal.aborted ? 'cancelled' : 'done'
+  batch.state = outcome.failure ? 'failed' : context.signal.aborted ? 'cancelled' : 'done'
   batch.finishedAt = new Date().toISOString()
   await commit()
   await catalog.update((data) =>
     Object.assign(findBatch(data, batch.id), { state: batch.state, finishedAt: batch.finishedAt })
   )
   await catalog.backup()
-  if (failure) throw failure
+  if (outcome.failure) throw outcome.failure
   return {
     batchId: batch.id,
     added: batch.added,

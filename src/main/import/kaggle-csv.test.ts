@@ -22,18 +22,31 @@ async function kaggleFolder(csv: string) {
 
 describe('Kaggle train.csv import', () => {
   it('makes one individual per Id and leaves new_whale unassigned', async () => {
-    const { csvPath, images } = await kaggleFolder('Image,Id\na.jpg,w_1\nb.jpg,w_1\nc.jpg,w_2\nd.jpg,new_whale\n')
+    const { csvPath, images } = await kaggleFolder(
+      'Image,Id\na.jpg,w_1\nb.jpg,w_1\nc.jpg,w_2\nd.jpg,new_whale\n'
+    )
     const catalog = await Catalog.open(await tempDir(), { create: true })
-    const result = await runImport(catalog, await kaggleImportRequest(csvPath, images), testContext().context)
+    const result = await runImport(
+      catalog,
+      await kaggleImportRequest(csvPath, images),
+      testContext().context
+    )
     expect(result.rejected).toEqual([])
-    expect(catalogStats(catalog.data)).toEqual({ photos: 4, annotations: 4, individuals: 2, unassigned: 1 })
+    expect(catalogStats(catalog.data)).toEqual({
+      photos: 4,
+      annotations: 4,
+      individuals: 2,
+      unassigned: 1
+    })
     expect(catalog.data.individuals.map((i) => i.name).sort()).toEqual(['w_1', 'w_2'])
     expect(catalog.data.assignments).toHaveLength(3)
     expect(catalog.data.assignments.every((a) => a.by === 'import')).toBe(true)
   })
 
   it('reads a CSV with a BOM, CRLF line ends and an extra column', async () => {
-    const { csvPath, images } = await kaggleFolder('\uFEFFImage,Id,Notes\r\na.jpg,w_1,left fluke\r\nb.jpg,w_2,\r\n')
+    const { csvPath, images } = await kaggleFolder(
+      '\uFEFFImage,Id,Notes\r\na.jpg,w_1,left fluke\r\nb.jpg,w_2,\r\n'
+    )
     const table = await readKaggleCsv(csvPath, images)
     expect(table.files.map((f) => [f.display, f.individual])).toEqual([
       ['a.jpg', 'w_1'],
@@ -46,7 +59,11 @@ describe('Kaggle train.csv import', () => {
       'Image,Id\na.jpg,w_1\nb.jpg,\n,w_3\na.jpg,w_4\nmissing.jpg,w_5\n../../etc/passwd,w_6\nc.jpg\n'
     )
     const catalog = await Catalog.open(await tempDir(), { create: true })
-    const result = await runImport(catalog, await kaggleImportRequest(csvPath, images), testContext().context)
+    const result = await runImport(
+      catalog,
+      await kaggleImportRequest(csvPath, images),
+      testContext().context
+    )
     expect(result.added).toBe(1)
     const reasons = (result.rejected ?? []).map((r) => `${r.file} | ${r.reason}`)
     expect(reasons).toEqual([

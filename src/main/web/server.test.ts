@@ -14,13 +14,26 @@ interface Reply {
 }
 
 /** Raw HTTP, so tests can send the Host and Origin headers an attacker would. */
-function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {}
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }))
-    })
+    const req = httpRequest(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString()
+          })
+        )
+      }
+    )
     req.on('error', reject)
     req.end(options.body)
   })
@@ -82,7 +95,11 @@ describe('web host', () => {
   })
 
   it('never serves a file outside the renderer folder', async () => {
-    for (const path of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd']) {
+    for (const path of [
+      '/../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc%2fpasswd'
+    ]) {
       const reply = await send(`${base}${path}?token=${TOKEN}`)
       expect(reply.status).toBe(404)
       expect(reply.body).not.toContain('root:')
@@ -103,14 +120,16 @@ describe('web host', () => {
   it('imports through a job, streams its events, and serves thumbnails by id only', async () => {
     const events: string[] = []
     const controller = new AbortController()
-    const stream = fetch(`${base}/api/events?token=${TOKEN}`, { signal: controller.signal }).then(async (res) => {
-      const reader = res.body!.getReader()
-      for (;;) {
-        const { value, done } = await reader.read()
-        if (done) break
-        events.push(Buffer.from(value).toString())
-      }
-    }).catch(() => undefined)
+    const stream = fetch(`${base}/api/events?token=${TOKEN}`, { signal: controller.signal })
+      .then(async (res) => {
+        const reader = res.body!.getReader()
+        for (;;) {
+          const { value, done } = await reader.read()
+          if (done) break
+          events.push(Buffer.from(value).toString())
+        }
+      })
+      .catch(() => undefined)
     await new Promise((r) => setTimeout(r, 100))
     const started = await api('import.folder', { folder: photoDir })
     expect(started.status).toBe(200)

@@ -5,7 +5,7 @@ import { parseOptions, required } from '../options'
 const USAGE = 'flukeprint demo --out DIR [--individuals N] [--photos MIN-MAX] [--new N] [--seed S]'
 
 export const demoCommand = {
-  async run(argv: string[]): Promise<number> {
+  run: async (argv: string[]): Promise<number> => {
     const values = parseOptions(
       argv,
       {

@@ -7,7 +7,7 @@ import { progressPrinter } from '../progress'
 const USAGE = 'flukeprint import --catalog DIR (--folder DIR | --csv FILE --images DIR) [--json]'
 
 export const importCommand = {
-  async run(argv: string[]): Promise<number> {
+  run: async (argv: string[]): Promise<number> => {
     const values = parseOptions(
       argv,
       {

@@ -5,7 +5,7 @@ import { parseOptions, required } from '../options'
 const USAGE = 'flukeprint stats --catalog DIR [--json]'
 
 export const statsCommand = {
-  async run(argv: string[]): Promise<number> {
+  run: async (argv: string[]): Promise<number> => {
     const values = parseOptions(
       argv,
       { catalog: { type: 'string' }, json: { type: 'boolean' } },

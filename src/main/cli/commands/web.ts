@@ -5,7 +5,7 @@ import { parseOptions } from '../options'
 const USAGE = 'flukeprint web [--catalog DIR] [--port N] [--host 127.0.0.1] [--token T]'
 
 export const webCommand = {
-  async run(argv: string[]): Promise<number> {
+  run: async (argv: string[]): Promise<number> => {
     const values = parseOptions(
       argv,
       {

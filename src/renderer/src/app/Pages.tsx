@@ -1,0 +1,21 @@
+import { CataloguePage } from '../catalogue/CataloguePage'
+import { ImportPage } from '../import/ImportPage'
+import { IndividualPage } from '../individual/IndividualPage'
+import { JobsPage } from '../jobs/JobsPage'
+import { PhotoPage } from '../photo/PhotoPage'
+import type { Route } from '../router/routes'
+
+export function Pages({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'catalogue':
+      return <CataloguePage tab={route.tab} filter={route.filter} />
+    case 'individual':
+      return <IndividualPage key={route.id} id={route.id} />
+    case 'photo':
+      return <PhotoPage key={route.id} id={route.id} />
+    case 'import':
+      return <ImportPage />
+    case 'jobs':
+      return <JobsPage />
+  }
+}

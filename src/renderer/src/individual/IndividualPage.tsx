@@ -1,0 +1,76 @@
+import { Center, Group, Loader, Stack, Text, Title } from '@mantine/core'
+import { useCatalogChanged } from '../api/use-event'
+import { useRequest } from '../api/use-request'
+import { ApiErrorAlert } from '../common/ApiErrorAlert'
+import { BackLink } from '../common/BackLink'
+import { formatCount, formatDay } from '../common/format'
+import { PhotoGrid } from '../catalogue/PhotoGrid'
+import { Page } from '../layout/Shell'
+import { SightingList } from './SightingList'
+
+export function IndividualPage({ id }: { id: string }) {
+  const detail = useRequest('individuals.get', { id })
+  useCatalogChanged(detail.reload)
+  const data = detail.data
+  const back = { page: 'catalogue', tab: 'individuals', filter: {} } as const
+
+  return (
+    <Page>
+      <Stack gap="lg" data-testid="individual-page">
+        <BackLink fallback={back} />
+        {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.reload} />}
+        {!data && !detail.error && (
+          <Center p="xl">
+            <Loader aria-label="Loading individual" />
+          </Center>
+        )}
+        {data && (
+          <>
+            <div>
+              <Title order={2} data-testid="individual-name">
+                {data.individual.name}
+              </Title>
+              <Group gap="lg" mt={4}>
+                <Text size="sm" c="dimmed">
+                  {formatCount(data.photos.length, 'photo')}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {formatCount(data.sightings.length, 'sighting')}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {seenRange(data.sightings.map((s) => s.sighting.date))}
+                </Text>
+              </Group>
+              {data.individual.notes && (
+                <Text mt="sm" maw={720} style={{ whiteSpace: 'pre-wrap' }}>
+                  {data.individual.notes}
+                </Text>
+              )}
+            </div>
+            <section>
+              <Title order={3} size="h4" mb="sm">
+                Sightings
+              </Title>
+              <SightingList sightings={data.sightings} />
+            </section>
+            <section>
+              <Title order={3} size="h4" mb="sm">
+                All photos
+              </Title>
+              <PhotoGrid photos={data.photos} memoryKey={`individual:${id}`} maxHeight="70vh" />
+            </section>
+          </>
+        )}
+      </Stack>
+    </Page>
+  )
+}
+
+function seenRange(dates: (string | null)[]): string {
+  const known = dates.filter((d): d is string => d !== null).sort()
+  const first = known[0]
+  const last = known[known.length - 1]
+  if (!first || !last) return 'No dated sightings'
+  if (first === last) return `Seen ${formatDay(first)}`
+  return `Seen ${formatDay(first)} – ${formatDay(last)}`
+}
