@@ -1,13 +1,15 @@
 import type { AppApi } from '@shared/contract'
 import { createHttpApi } from './http-client'
-import { unwrapEnvelopes } from './ipc-envelope'
 import { browserToken } from './token'
 
 let cached: AppApi | null = null
 
-/** The preload's bridge inside Electron; otherwise the web host that served this page. */
+/**
+ * The preload's bridge inside Electron (it unwraps dispatch's answers and throws on errors);
+ * otherwise the web host that served this page.
+ */
 export function getApi(): AppApi {
   if (cached) return cached
-  cached = window.api ? unwrapEnvelopes(window.api) : createHttpApi({ token: browserToken() ?? '' })
+  cached = window.api ?? createHttpApi({ token: browserToken() ?? '' })
   return cached
 }
