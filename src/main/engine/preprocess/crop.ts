@@ -13,7 +13,8 @@ export interface CropSpec {
 
 export interface CropSource {
   path: string
-  box: Box
+  /** null: the whole upright photo. */
+  box: Box | null
   /** Degrees clockwise of the box about its centre; the crop is turned back upright. */
   rotation: number
 }
@@ -21,12 +22,18 @@ export interface CropSource {
 /** Raw pixels, row-major, interleaved channels: width * height * channels bytes. */
 export type CropPixels = Uint8Array
 
-const open = (path: string) => sharp(path, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).autoOrient()
+const open = (path: string) =>
+  sharp(path, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).autoOrient()
 
 export async function cropAnnotation(source: CropSource, spec: CropSpec): Promise<CropPixels> {
-  const straight = source.rotation % 360 === 0 ? await plainCrop(source) : await rotatedCrop(source)
+  const straight = !source.box
+    ? open(source.path)
+    : source.rotation % 360 === 0
+      ? await plainCrop(source.path, source.box)
+      : await rotatedCrop(source.path, source.box, source.rotation)
   const resized = straight.resize(spec.width, spec.height, { fit: 'fill', kernel: 'lanczos3' })
-  const coloured = spec.channels === 1 ? resized.greyscale() : resized.removeAlpha().toColourspace('srgb')
+  const coloured =
+    spec.channels === 1 ? resized.greyscale() : resized.removeAlpha().toColourspace('srgb')
   const { data, info } = await coloured.raw().toBuffer({ resolveWithObject: true })
   if (info.channels !== spec.channels) {
     throw new Error(`crop came out with ${info.channels} channels instead of ${spec.channels}`)
@@ -34,7 +41,7 @@ export async function cropAnnotation(source: CropSource, spec: CropSpec): Promis
   return new Uint8Array(data.buffer, data.byteOffset, data.length)
 }
 
-async function plainCrop({ path, box }: CropSource): Promise<Sharp> {
+async function plainCrop(path: string, box: Box): Promise<Sharp> {
   const { width = 0, height = 0 } = await upright(path)
   const region = clampRegion(box.x, box.y, box.width, box.height, width, height)
   // Two pipelines, raw pixels between them: sharp would otherwise resize before extracting.
@@ -47,7 +54,7 @@ async function plainCrop({ path, box }: CropSource): Promise<Sharp> {
  * in from outside the photo are mid-grey, not black, so that after normalisation they are
  * close to zero rather than a strong feature.
  */
-async function rotatedCrop({ path, box, rotation }: CropSource): Promise<Sharp> {
+async function rotatedCrop(path: string, box: Box, rotation: number): Promise<Sharp> {
   const { width = 0, height = 0 } = await upright(path)
   const cx = box.x + box.width / 2
   const cy = box.y + box.height / 2
@@ -64,7 +71,14 @@ async function rotatedCrop({ path, box, rotation }: CropSource): Promise<Sharp> 
   const dy = cy - (region.top + region.height / 2)
   const nx = dx * Math.cos(theta) - dy * Math.sin(theta) + turned.info.width / 2
   const ny = dx * Math.sin(theta) + dy * Math.cos(theta) + turned.info.height / 2
-  const inner = clampRegion(nx - box.width / 2, ny - box.height / 2, box.width, box.height, turned.info.width, turned.info.height)
+  const inner = clampRegion(
+    nx - box.width / 2,
+    ny - box.height / 2,
+    box.width,
+    box.height,
+    turned.info.width,
+    turned.info.height
+  )
   return fromRaw(turned).extract(inner)
 }
 
@@ -75,10 +89,19 @@ function fromRaw({ data, info }: { data: Buffer; info: OutputInfo }): Sharp {
 async function upright(path: string): Promise<{ width?: number; height?: number }> {
   const meta = await sharp(path).metadata()
   const swap = (meta.orientation ?? 1) >= 5
-  return swap ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height }
+  return swap
+    ? { width: meta.height, height: meta.width }
+    : { width: meta.width, height: meta.height }
 }
 
-export function clampRegion(x: number, y: number, w: number, h: number, maxW: number, maxH: number) {
+export function clampRegion(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  maxW: number,
+  maxH: number
+) {
   const left = Math.max(0, Math.min(maxW - 1, Math.round(x)))
   const top = Math.max(0, Math.min(maxH - 1, Math.round(y)))
   const right = Math.max(left + 1, Math.min(maxW, Math.round(x + w)))
