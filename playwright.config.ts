@@ -12,8 +12,5 @@ export default defineConfig({
   outputDir: 'test-results',
   globalSetup: './e2e/global-setup.ts',
   use: { trace: 'off', screenshot: 'only-on-failure' },
-  projects: [
-    { name: 'chromium-web', use: { browserName: 'chromium' } },
-    { name: 'electron' }
-  ]
+  projects: [{ name: 'chromium-web', use: { browserName: 'chromium' } }, { name: 'electron' }]
 })
