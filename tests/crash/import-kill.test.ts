@@ -1,7 +1,7 @@
 // kill -9 an import at random moments: every time, the catalogue must open, validate, and hold
 // only whole records (a photo with its annotation, sighting and thumbnail).
 import { spawn } from 'node:child_process'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Catalog } from '../../src/main/catalog/catalog'
@@ -13,17 +13,41 @@ const PHOTOS = 240
 const KILLS = Number(process.env.FLUKEPRINT_CRASH_KILLS ?? 6)
 const cli = join(import.meta.dirname, '../../bin/flukeprint.js')
 
-function importUntilKilled(catalog: string, folder: string, afterMs: number) {
+/** Photos in the catalogue file on disk (0 while it does not exist). */
+async function photosOnDisk(file: string): Promise<number> {
+  try {
+    return (JSON.parse(await readFile(file, 'utf8')) as { photos: unknown[] }).photos.length
+  } catch {
+    return 0
+  }
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Starts an import and kills it `afterMs` after the import's next group of photos reached the
+ * catalogue file (or after start, when `afterWrite` is false), so kills land inside the
+ * import however fast or loaded the machine is.
+ */
+function importUntilKilled(catalog: string, folder: string, afterMs: number, afterWrite = true) {
   const child = spawn(process.execPath, [cli, 'import', '--catalog', catalog, '--folder', folder], {
     stdio: 'ignore'
   })
-  const timer = setTimeout(() => child.kill('SIGKILL'), afterMs)
-  return new Promise<number | null>((resolve) =>
+  let exited = false
+  const exit = new Promise<number | null>((resolve) =>
     child.on('exit', (code) => {
-      clearTimeout(timer)
+      exited = true
       resolve(code)
     })
   )
+  const killer = async () => {
+    const file = join(catalog, 'catalog.json')
+    const before = await photosOnDisk(file)
+    while (afterWrite && !exited && (await photosOnDisk(file)) === before) await sleep(20)
+    await sleep(afterMs)
+    if (!exited) child.kill('SIGKILL')
+  }
+  void killer()
+  return exit
 }
 
 async function checkWhole(dir: string): Promise<number> {
@@ -64,7 +88,7 @@ describe('an import killed with SIGKILL', () => {
       for (let kill = 0; kill < KILLS; kill++) {
         // tsx start-up takes about a second; kill anywhere from before the catalogue exists to
         // deep into the import.
-        const code = await importUntilKilled(catalog, folder, 1000 + random() * 6000)
+        const code = await importUntilKilled(catalog, folder, random() * (kill > 0 ? 300 : 1500), kill > 0)
         const count = await checkWhole(catalog)
         expect(count).toBeGreaterThanOrEqual(before)
         before = count
@@ -76,7 +100,7 @@ describe('an import killed with SIGKILL', () => {
         seen.some((count) => count > 0 && count < PHOTOS),
         `counts after kills: ${seen.join(', ')}`
       ).toBe(true)
-      expect(await importUntilKilled(catalog, folder, 120_000)).toBe(0)
+      expect(await importUntilKilled(catalog, folder, 120_000, false)).toBe(0)
       expect(await checkWhole(catalog)).toBe(PHOTOS)
     }
   )

@@ -21,6 +21,10 @@ const COMMANDS: Record<string, Command> = {
     usage: 'web [--catalog DIR] [--port N] [--host 127.0.0.1]',
     load: async () => (await import('./commands/web')).webCommand.run
   },
+  embed: {
+    usage: 'embed --model MODEL_DIR --images DIR --out FILE.jsonl',
+    load: async () => (await import('./commands/embed')).embedCommand.run
+  },
   demo: {
     usage: 'demo --out DIR [--individuals N] [--photos MIN-MAX] [--new N] [--seed S]',
     load: async () => (await import('./commands/demo')).demoCommand.run

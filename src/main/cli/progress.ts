@@ -22,3 +22,16 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
     }
   }
 }
+
+/** For engine work reported as (stage, done, total): a line per stage change and every few seconds. */
+export function stageReporter(stream: NodeJS.WriteStream = process.stderr) {
+  let lastStage = ''
+  let lastLog = 0
+  return (stage: string, done: number, total: number) => {
+    const now = Date.now()
+    if (stage === lastStage && now - lastLog < LOG_EVERY_MS && done < total) return
+    lastStage = stage
+    lastLog = now
+    stream.write(`${stage} ${done}/${total}\n`)
+  }
+}
