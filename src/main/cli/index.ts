@@ -21,6 +21,15 @@ const COMMANDS: Record<string, Command> = {
     usage: 'web [--catalog DIR] [--port N] [--host 127.0.0.1]',
     load: async () => (await import('./commands/web')).webCommand.run
   },
+  train: {
+    usage:
+      'train (--data DIR | --catalog DIR) --out MODEL_DIR [--minutes N | --epochs N] [--loss batch-hard|batch-all|random] ...',
+    load: async () => (await import('./commands/train')).trainCommand.run
+  },
+  evaluate: {
+    usage: 'evaluate --model MODEL_DIR --data DIR [--json]',
+    load: async () => (await import('./commands/evaluate')).evaluateCommand.run
+  },
   embed: {
     usage: 'embed --model MODEL_DIR --images DIR --out FILE.jsonl',
     load: async () => (await import('./commands/embed')).embedCommand.run

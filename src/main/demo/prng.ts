@@ -1,5 +1,6 @@
 // Seeded randomness for the demo generator. Math.random is never used: the same seed must give
 // byte-identical photos, so every random choice flows from one of these streams.
+import { mulberry32 } from '../random'
 
 /** Mixes any number of integers into one well-spread 32-bit seed (murmur3-style finaliser). */
 export function hashSeed(...parts: number[]): number {
@@ -11,18 +12,6 @@ export function hashSeed(...parts: number[]): number {
     h ^= h >>> 16
   }
   return h >>> 0
-}
-
-/** mulberry32: tiny, fast, and good enough for picture noise and layout choices. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** A random stream with the handful of helpers the generator needs. */

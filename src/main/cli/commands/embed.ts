@@ -14,7 +14,11 @@ const USAGE = 'flukeprint embed --model MODEL_DIR --images DIR --out FILE.jsonl'
 /** One JSON line per image: {"image": "<path relative to DIR, with />", "vector": [...]}. */
 export const embedCommand = {
   run: async (argv: string[]): Promise<number> => {
-    const values = parseOptions(argv, { model: { type: 'string' }, images: { type: 'string' }, out: { type: 'string' } }, USAGE)
+    const values = parseOptions(
+      argv,
+      { model: { type: 'string' }, images: { type: 'string' }, out: { type: 'string' } },
+      USAGE
+    )
     const backend = await initBackend()
     process.stderr.write(`backend: ${backend.name} (${backend.reason})\n`)
     const { model, record } = await loadModel(resolve(required(values.model, '--model', USAGE)))
@@ -31,7 +35,8 @@ export const embedCommand = {
     }
     out.end()
     await once(out, 'finish')
-    for (const failure of failures) process.stderr.write(`skipped ${failure.key}: ${failure.reason}\n`)
+    for (const failure of failures)
+      process.stderr.write(`skipped ${failure.key}: ${failure.reason}\n`)
     process.stderr.write(`embedded ${items.length - failures.length} images\n`)
     return failures.length === items.length ? 1 : 0
   }

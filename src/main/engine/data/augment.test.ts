@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { augment, seededRandom, standardise } from './augment'
+import { mulberry32 as seededRandom } from '../../random'
+import { augment, standardise } from './augment'
 
 const none = { rotationDeg: 0, scale: 0, shearDeg: 0, shift: 0, brightness: 0, contrast: 0 }
 

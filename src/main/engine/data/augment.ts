@@ -97,15 +97,3 @@ export function standardise(pixels: Uint8Array): Float32Array {
   for (let i = 0; i < pixels.length; i++) out[i] = ((pixels[i] ?? 0) - mean) / std
   return out
 }
-
-/** mulberry32: small, fast, seeded; the same seed gives the same run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}

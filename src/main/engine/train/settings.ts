@@ -1,0 +1,55 @@
+// Everything that defines a training run, with the defaults for a CPU laptop. Stored in the
+// model's record so a run can be repeated.
+import type { Distance, Margin, Mining } from '../loss'
+import type { CropSpec } from '../preprocess/crop'
+
+export interface TrainSettings {
+  model: 'branch' | 'pretrained'
+  input: CropSpec
+  embedding: number
+  /** Branch CNN: base filters, bottleneck blocks, sub-blocks per block. */
+  width: number
+  blocks: number
+  subBlocks: number
+  mining: Mining
+  margin: Margin
+  distance: Distance
+  P: number
+  K: number
+  learningRate: number
+  /** Stop after this many minutes, or epochs (whichever is given; minutes win if both). */
+  minutes: number | null
+  epochs: number | null
+  seed: number
+  /** Share of the whales kept out of training to score the model while it trains. */
+  validationFraction: number
+  /** Score on the validation whales this often (and at the end). */
+  evaluateEverySeconds: number
+}
+
+export const CPU_DEFAULTS: TrainSettings = {
+  model: 'branch',
+  input: { width: 96, height: 96, channels: 1 },
+  embedding: 128,
+  width: 16,
+  blocks: 3,
+  subBlocks: 2,
+  mining: 'batch-hard',
+  margin: 'soft',
+  distance: 'cosine',
+  P: 8,
+  K: 4,
+  learningRate: 1e-3,
+  minutes: 10,
+  epochs: null,
+  seed: 1,
+  validationFraction: 0.15,
+  evaluateEverySeconds: 60
+}
+
+export function describeSettings(settings: TrainSettings): Record<string, unknown> {
+  return {
+    ...settings,
+    input: `${settings.input.width}x${settings.input.height}x${settings.input.channels}`
+  }
+}

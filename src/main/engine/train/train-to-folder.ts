@@ -1,0 +1,61 @@
+// A whole training run as the CLI and the app use it: train, score, and save the model with
+// its record. The model folder appears only when everything succeeded.
+import { randomUUID } from 'node:crypto'
+import { initBackend } from '../backend'
+import type { TrainingSet } from '../data/training-items'
+import type { ModelRecord } from '../store/model-record'
+import { saveModel } from '../store/model-files'
+import { architectureOf } from './build-model'
+import { describeSettings, type TrainSettings } from './settings'
+import { trainModel, type TrainProgress } from './trainer'
+
+export async function trainToFolder(
+  set: TrainingSet,
+  settings: TrainSettings,
+  out: string,
+  source: string,
+  options: { signal?: AbortSignal; onProgress?: (progress: TrainProgress) => void } = {}
+): Promise<ModelRecord> {
+  const backend = await initBackend()
+  const result = await trainModel(set, settings, options)
+  const { before, after } = result
+  const record: ModelRecord = {
+    format: 'flukeprint-model/1',
+    id: `m-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`,
+    createdAt: new Date().toISOString(),
+    kind: settings.model,
+    input: settings.input,
+    embedding: settings.embedding,
+    architecture: architectureOf(settings),
+    newWhaleThreshold: after.report.newWhale.threshold,
+    backend: backend.name,
+    training: {
+      data: {
+        source,
+        items: result.trainItems,
+        individuals: result.individuals,
+        validationQueries: result.validationQueries
+      },
+      settings: describeSettings(settings),
+      curve: result.curve,
+      steps: result.steps,
+      seconds: result.seconds,
+      stoppedBecause: result.stoppedBecause
+    },
+    scores: {
+      validationMap5: after.report.map5,
+      validationTop1: after.report.top1,
+      validationMap5WithNew: finiteOr(after.report.map5WithNew, -1),
+      untrainedValidationMap5: before.report.map5,
+      embeddingSpread: after.spread
+    }
+  }
+  try {
+    await saveModel(result.model, record, out)
+  } finally {
+    result.model.dispose()
+  }
+  return record
+}
+
+const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback)

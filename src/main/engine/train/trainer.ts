@@ -1,0 +1,201 @@
+// The training loop: P x K batches, triplet loss with online mining, Adam. It scores the model
+// on validation whales as it goes, keeps the best weights, and stops on time, epochs, cancel
+// or divergence. Nothing is written here: the caller saves the result only when it is whole.
+import * as tf from '@tensorflow/tfjs'
+import { mulberry32 } from '../../random'
+import { inputBatch } from '../data/batches'
+import { CropStore } from '../data/crop-store'
+import type { TrainingSet } from '../data/training-items'
+import { validationSplit } from '../eval'
+import { tripletLoss } from '../loss'
+import { PKSampler } from '../sampler'
+import type { CurvePoint } from '../store/model-record'
+import { buildModelFor } from './build-model'
+import type { TrainSettings } from './settings'
+import { scoreValidation, type ValidationPlan, type ValidationScore } from './validation'
+
+export interface TrainProgress {
+  stage: 'cropping' | 'training' | 'scoring'
+  step: number
+  epoch: number
+  seconds: number
+  loss: number | null
+  activeShare: number | null
+  map5: number | null
+  message: string
+}
+
+export interface TrainResult {
+  model: tf.LayersModel
+  curve: CurvePoint[]
+  steps: number
+  seconds: number
+  stoppedBecause: string
+  before: ValidationScore
+  after: ValidationScore
+  validationQueries: number
+  trainItems: number
+  individuals: number
+}
+
+export class TrainingDiverged extends Error {}
+
+export async function trainModel(
+  set: TrainingSet,
+  settings: TrainSettings,
+  options: { signal?: AbortSignal; onProgress?: (progress: TrainProgress) => void } = {}
+): Promise<TrainResult> {
+  const { signal, onProgress } = options
+  const labels = set.items.map((item) => item.label)
+  const split = validationSplit(labels, {
+    fraction: settings.validationFraction,
+    seed: settings.seed
+  })
+  const store = await CropStore.load(set.items, settings.input, {
+    signal,
+    onProgress: (done, total) =>
+      onProgress?.({
+        stage: 'cropping',
+        step: 0,
+        epoch: 0,
+        seconds: 0,
+        loss: null,
+        activeShare: null,
+        map5: null,
+        message: `cropping ${done}/${total}`
+      })
+  })
+  const usable = (items: number[]) => items.filter((i) => store.has(i))
+  const trainSet = new Set(usable(split.train))
+  const sampler = new PKSampler(
+    labels.map((label, i) => (trainSet.has(i) ? label : null)),
+    {
+      P: settings.P,
+      K: settings.K,
+      seed: settings.seed,
+      mustDiffer: set.mustDiffer.filter(([a, b]) => trainSet.has(a) && trainSet.has(b))
+    }
+  )
+  const plan: ValidationPlan = {
+    queries: usable(split.queries),
+    gallery: usable(split.gallery),
+    labels: labels.map((l) => l ?? 'new_whale')
+  }
+  const model = buildModelFor(settings)
+  const optimizer = tf.train.adam(settings.learningRate)
+  const random = mulberry32(settings.seed)
+  const started = Date.now()
+  const elapsed = () => (Date.now() - started) / 1000
+  const score = async () => scoreValidation(model, store, plan, signal)
+
+  const before = await score()
+  let best = { map5: before.report.map5, weights: model.getWeights().map((w) => w.clone()) }
+  const curve: CurvePoint[] = []
+  let step = 0
+  let lastScored = elapsed()
+  let stoppedBecause = 'finished'
+  let last: { loss: number; activeShare: number } = { loss: NaN, activeShare: NaN }
+  try {
+    for (;;) {
+      signal?.throwIfAborted()
+      const batch = sampler.next()
+      if (settings.epochs !== null && settings.minutes === null && batch.epoch >= settings.epochs)
+        break
+      if (settings.minutes !== null && elapsed() >= settings.minutes * 60) break
+      last = trainStep(model, optimizer, store, batch.items, batch.classIds, settings, random)
+      step += 1
+      if (!Number.isFinite(last.loss)) {
+        stoppedBecause = `diverged at step ${step} (loss ${last.loss})`
+        break
+      }
+      const point = {
+        step,
+        epoch: batch.epoch,
+        seconds: elapsed(),
+        loss: last.loss,
+        activeShare: last.activeShare,
+        map5: null as number | null
+      }
+      if (elapsed() - lastScored >= settings.evaluateEverySeconds) {
+        onProgress?.({ stage: 'scoring', ...point, message: 'scoring on validation whales' })
+        const now = await score()
+        lastScored = elapsed()
+        point.map5 = now.report.map5
+        if (now.report.map5 > best.map5) {
+          best.weights.forEach((w) => w.dispose())
+          best = { map5: now.report.map5, weights: model.getWeights().map((w) => w.clone()) }
+        }
+      }
+      curve.push(point)
+      onProgress?.({
+        stage: 'training',
+        ...point,
+        message: `step ${step}, epoch ${batch.epoch + 1}`
+      })
+    }
+    // The last stretch since the previous score may be the best.
+    const final = await score()
+    if (final.report.map5 >= best.map5 && Number.isFinite(last.loss)) {
+      best.weights.forEach((w) => w.dispose())
+      best = { map5: final.report.map5, weights: model.getWeights().map((w) => w.clone()) }
+    }
+    if (step === 0 && stoppedBecause === 'finished')
+      stoppedBecause = 'no training step fitted in the time'
+  } catch (error) {
+    best.weights.forEach((w) => w.dispose())
+    model.dispose()
+    optimizer.dispose()
+    throw error
+  }
+  model.setWeights(best.weights)
+  best.weights.forEach((w) => w.dispose())
+  optimizer.dispose()
+  if (stoppedBecause.startsWith('diverged') && best.map5 <= before.report.map5) {
+    model.dispose()
+    throw new TrainingDiverged(
+      `Training ${stoppedBecause} before it improved on the untrained model; try a lower learning rate`
+    )
+  }
+  const after = await score()
+  return {
+    model,
+    curve,
+    steps: step,
+    seconds: elapsed(),
+    stoppedBecause,
+    before,
+    after,
+    validationQueries: plan.queries.length,
+    trainItems: trainSet.size,
+    individuals: sampler.classNames.length
+  }
+}
+
+function trainStep(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  store: CropStore,
+  items: number[],
+  classIds: number[],
+  settings: TrainSettings,
+  random: () => number
+): { loss: number; activeShare: number } {
+  let active: tf.Scalar | null = null
+  const cost = optimizer.minimize(() => {
+    const x = inputBatch(store, items, random)
+    const embeddings = model.apply(x, { training: true }) as tf.Tensor2D
+    const result = tripletLoss(embeddings, tf.tensor1d(classIds, 'int32'), {
+      mining: settings.mining,
+      margin: settings.margin,
+      distance: settings.distance,
+      seed: Math.floor(random() * 2 ** 31)
+    })
+    active = tf.keep(result.activeShare)
+    return result.loss
+  }, true)
+  const loss = cost?.dataSync()[0] ?? NaN
+  cost?.dispose()
+  const share = (active as tf.Scalar | null)?.dataSync()[0] ?? NaN
+  ;(active as tf.Scalar | null)?.dispose()
+  return { loss, activeShare: share }
+}
