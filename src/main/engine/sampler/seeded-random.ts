@@ -1,22 +1,13 @@
-/**
- * Small seeded generator (mulberry32): the sampler must replay the same batches for the same
- * seed, which Math.random cannot. Statistical quality is ample for picking batches.
- */
+import { mulberry32 } from '../../random'
+
+/** The sampler must replay the same batches for the same seed, which Math.random cannot. */
 export class SeededRandom {
-  private state: number
+  /** Uniform in [0, 1). */
+  readonly next: () => number
 
   constructor(seed: number) {
     if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`)
-    this.state = Math.trunc(seed) >>> 0
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0
-    let t = this.state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    this.next = mulberry32(Math.trunc(seed))
   }
 
   /** Uniform integer in [0, n). */
