@@ -27,7 +27,7 @@ export async function trainToFolder(
     input: settings.input,
     embedding: settings.embedding,
     architecture: architectureOf(settings),
-    newWhaleThreshold: after.report.newWhale.threshold,
+    newWhaleThreshold: finiteThreshold(after.report.newWhale.threshold),
     backend: backend.name,
     training: {
       data: {
@@ -57,5 +57,8 @@ export async function trainToFolder(
   }
   return record
 }
+
+/** A fitted threshold may be +-Infinity (always / never new_whale); cosine lies in [-1, 1]. */
+const finiteThreshold = (value: number) => Math.max(-1.01, Math.min(1.01, Number.isNaN(value) ? -1.01 : value))
 
 const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback)
