@@ -35,6 +35,13 @@ export interface AppInfo {
   /** Folder the demo catalogue is made in. */
   defaultDemoPath: string
   catalog: CatalogSummary | null
+  /** The TensorFlow.js backend the engine uses and why; null until it has started. */
+  engine: EngineStatus | null
+}
+
+export interface EngineStatus {
+  backend: string
+  reason: string
 }
 
 export interface PhotoFilter {

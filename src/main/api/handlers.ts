@@ -40,7 +40,8 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
       nativeDialogs: Boolean(host.pickPath),
       defaultCatalogPath: host.defaultCatalogPath,
       defaultDemoPath: host.defaultDemoPath,
-      catalog: core.catalog ? summarize(core.catalog) : null
+      catalog: core.catalog ? summarize(core.catalog) : null,
+      engine: core.engineStatus()
     }),
     'catalog.open': async ({ path, create }) => summarize(await core.openCatalog(path, create)),
     'catalog.close': () => {

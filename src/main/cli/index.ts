@@ -30,6 +30,14 @@ const COMMANDS: Record<string, Command> = {
     usage: 'evaluate --model MODEL_DIR --data DIR [--json]',
     load: async () => (await import('./commands/evaluate')).evaluateCommand.run
   },
+  match: {
+    usage: 'match --model MODEL_DIR --catalog DIR --image FILE [--json]',
+    load: async () => (await import('./commands/match')).matchCommand.run
+  },
+  submit: {
+    usage: 'submit --model MODEL_DIR --train DIR --test DIR --out submission.csv',
+    load: async () => (await import('./commands/submit')).submitCommand.run
+  },
   embed: {
     usage: 'embed --model MODEL_DIR --images DIR --out FILE.jsonl',
     load: async () => (await import('./commands/embed')).embedCommand.run

@@ -1,9 +1,9 @@
 // The state every door shares: the open catalogue, the jobs, and the events pushed to the UI.
 // Plain TypeScript: the Electron glue, the web host and the CLI each wrap one AppCore.
 import { basename, resolve } from 'node:path'
-import type { EventName, Events, JobInfo } from '../../shared/contract'
+import type { EngineStatus, EventName, Events, JobInfo } from '../../shared/contract'
 import { Catalog } from '../catalog/catalog'
-import { UserError } from '../errors'
+import { UserError, errorMessage } from '../errors'
 import { folderImportRequest, kaggleImportRequest } from '../import/import-requests'
 import { runImport } from '../import/importer'
 import { JobManager } from '../jobs/job-manager'
@@ -15,6 +15,8 @@ export class AppCore {
   private current: Catalog | null = null
   private unsubscribe: (() => void) | null = null
   private readonly listeners = new Set<EventListener>()
+  private engine: EngineStatus | null = null
+  private engineStarting: Promise<void> | null = null
 
   constructor() {
     this.jobs = new JobManager((info) => this.emit('job', info))
@@ -22,6 +24,27 @@ export class AppCore {
 
   get catalog(): Catalog | null {
     return this.current
+  }
+
+  /**
+   * The engine's backend and the reason for it. Starting TensorFlow.js takes a second or two,
+   * so the first call starts it in the background and answers null; a 'catalog.changed' event
+   * tells the UI to ask again.
+   */
+  engineStatus(): EngineStatus | null {
+    this.engineStarting ??= import('../engine/backend')
+      .then(({ initBackend }) => initBackend())
+      .then((info) => {
+        this.engine = { backend: info.name, reason: info.reason }
+        this.emit('catalog.changed', { reason: 'engine started' })
+      })
+      .catch((error: unknown) => {
+        this.engine = {
+          backend: 'none',
+          reason: `the engine could not start: ${errorMessage(error)}`
+        }
+      })
+    return this.engine
   }
 
   requireCatalog(): Catalog {

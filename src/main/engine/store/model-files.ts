@@ -7,6 +7,8 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import * as tf from '@tensorflow/tfjs'
 import { UserError } from '../../errors'
+// The model's custom layers register themselves with tf.serialization on import.
+import '../model'
 import type { ModelRecord } from './model-record'
 import { parseModelRecord } from './model-record'
 

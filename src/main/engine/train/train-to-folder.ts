@@ -42,13 +42,13 @@ export async function trainToFolder(
       seconds: result.seconds,
       stoppedBecause: result.stoppedBecause
     },
-    scores: {
+    scores: finiteOnly({
       validationMap5: after.report.map5,
       validationTop1: after.report.top1,
-      validationMap5WithNew: finiteOr(after.report.map5WithNew, -1),
+      validationMap5WithNew: after.report.map5WithNew,
       untrainedValidationMap5: before.report.map5,
       embeddingSpread: after.spread
-    }
+    })
   }
   try {
     await saveModel(result.model, record, out)
@@ -59,6 +59,9 @@ export async function trainToFolder(
 }
 
 /** A fitted threshold may be +-Infinity (always / never new_whale); cosine lies in [-1, 1]. */
-const finiteThreshold = (value: number) => Math.max(-1.01, Math.min(1.01, Number.isNaN(value) ? -1.01 : value))
+const finiteThreshold = (value: number) =>
+  Math.max(-1.01, Math.min(1.01, Number.isNaN(value) ? -1.01 : value))
 
-const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback)
+/** Scores that could not be computed (too few validation whales) are left out, not NaN. */
+const finiteOnly = (scores: Record<string, number>) =>
+  Object.fromEntries(Object.entries(scores).filter(([, value]) => Number.isFinite(value)))

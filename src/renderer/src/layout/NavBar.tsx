@@ -5,6 +5,7 @@ import { isActive } from '../api/merge-jobs'
 import { formatNumber } from '../common/format'
 import { ImportIcon, JobsIcon, PhotosIcon } from '../common/icons'
 import type { Route } from '../router/routes'
+import { EngineStatus } from './EngineStatus'
 
 interface Props {
   route: Route
@@ -60,6 +61,7 @@ export function NavBar({ route, stats, onNavigate }: Props) {
         <Stat label="Individuals" value={stats.individuals} />
         <Stat label="Fluke annotations" value={stats.annotations} />
         <Stat label="Unassigned" value={stats.unassigned} />
+        <EngineStatus />
       </Stack>
     </Stack>
   )
