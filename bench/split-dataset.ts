@@ -15,12 +15,16 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '0' }
   }
 })
-if (!values.data || !values.out) throw new Error('usage: --data DIR --out DIR [--test 0.2] [--seed 0]')
+if (!values.data || !values.out)
+  throw new Error('usage: --data DIR --out DIR [--test 0.2] [--seed 0]')
 const data = resolve(values.data)
 const table = await readKaggleCsv(join(data, 'train.csv'), join(data, 'images'))
 const labels = table.files.map((f) => f.individual)
 const split = identitySplit(labels, Number(values.test), Number(values.seed))
-for (const [side, indices] of [['train', split.train], ['test', split.test]] as const) {
+for (const [side, indices] of [
+  ['train', split.train],
+  ['test', split.test]
+] as const) {
   const dir = join(resolve(values.out), side)
   await mkdir(join(dir, 'images'), { recursive: true })
   const rows = ['Image,Id']
@@ -31,5 +35,7 @@ for (const [side, indices] of [['train', split.train], ['test', split.test]] as 
     await symlink(file.path, join(dir, 'images', file.display)).catch(() => undefined)
   }
   await writeFile(join(dir, 'train.csv'), `${rows.join('\n')}\n`)
-  console.log(`${side}: ${indices.length} images, ${new Set(indices.map((i) => labels[i])).size} identities -> ${dir}`)
+  console.log(
+    `${side}: ${indices.length} images, ${new Set(indices.map((i) => labels[i])).size} identities -> ${dir}`
+  )
 }

@@ -88,7 +88,12 @@ describe('an import killed with SIGKILL', () => {
       for (let kill = 0; kill < KILLS; kill++) {
         // tsx start-up takes about a second; kill anywhere from before the catalogue exists to
         // deep into the import.
-        const code = await importUntilKilled(catalog, folder, random() * (kill > 0 ? 300 : 1500), kill > 0)
+        const code = await importUntilKilled(
+          catalog,
+          folder,
+          random() * (kill > 0 ? 300 : 1500),
+          kill > 0
+        )
         const count = await checkWhole(catalog)
         expect(count).toBeGreaterThanOrEqual(before)
         before = count

@@ -4,7 +4,7 @@ import { once } from 'node:events'
 import { initBackend } from '../../engine/backend'
 import { folderItems } from '../../engine/data/training-items'
 import { embedItems } from '../../engine/run/embed-items'
-import { loadModel } from '../../engine/store/model-files'
+import { loadEmbedder } from '../../engine/run/embedder'
 import { UserError } from '../../errors'
 import { parseOptions, required } from '../options'
 import { stageReporter } from '../progress'
@@ -21,11 +21,11 @@ export const embedCommand = {
     )
     const backend = await initBackend()
     process.stderr.write(`backend: ${backend.name} (${backend.reason})\n`)
-    const { model, record } = await loadModel(resolve(required(values.model, '--model', USAGE)))
+    const embedder = await loadEmbedder(resolve(required(values.model, '--model', USAGE)))
     const items = await folderItems(resolve(required(values.images, '--images', USAGE)))
     if (items.length === 0) throw new UserError(`no images under ${values.images}`)
     const report = stageReporter()
-    const { vectors, failures } = await embedItems(model, record, items, { onProgress: report })
+    const { vectors, failures } = await embedItems(embedder, items, { onProgress: report })
     const out = createWriteStream(resolve(required(values.out, '--out', USAGE)))
     for (const [index, item] of items.entries()) {
       const vector = vectors[index]

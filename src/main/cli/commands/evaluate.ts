@@ -3,7 +3,7 @@ import { initBackend } from '../../engine/backend'
 import { kaggleTrainingSet } from '../../engine/data/training-items'
 import { leaveOneOut, NEW_WHALE } from '../../engine/eval'
 import { embedItems } from '../../engine/run/embed-items'
-import { loadModel } from '../../engine/store/model-files'
+import { loadEmbedder } from '../../engine/run/embedder'
 import { parseOptions, required } from '../options'
 import { stageReporter } from '../progress'
 
@@ -19,9 +19,9 @@ export const evaluateCommand = {
     )
     const backend = await initBackend()
     process.stderr.write(`backend: ${backend.name} (${backend.reason})\n`)
-    const { model, record } = await loadModel(resolve(required(values.model, '--model', USAGE)))
+    const embedder = await loadEmbedder(resolve(required(values.model, '--model', USAGE)))
     const set = await kaggleTrainingSet(resolve(required(values.data, '--data', USAGE)))
-    const { vectors, failures } = await embedItems(model, record, set.items, {
+    const { vectors, failures } = await embedItems(embedder, set.items, {
       onProgress: stageReporter()
     })
     for (const failure of failures)

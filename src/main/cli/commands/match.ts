@@ -4,7 +4,7 @@ import { initBackend } from '../../engine/backend'
 import { updateIndex } from '../../engine/index/embedding-index'
 import { matchQuery } from '../../engine/match/match-query'
 import { embedItems } from '../../engine/run/embed-items'
-import { loadModel } from '../../engine/store/model-files'
+import { loadEmbedder } from '../../engine/run/embedder'
 import { UserError } from '../../errors'
 import { parseOptions, required } from '../options'
 import { stageReporter } from '../progress'
@@ -26,23 +26,23 @@ export const matchCommand = {
     )
     const backend = await initBackend()
     process.stderr.write(`backend: ${backend.name} (${backend.reason})\n`)
-    const { model, record } = await loadModel(resolve(required(values.model, '--model', USAGE)))
+    const embedder = await loadEmbedder(resolve(required(values.model, '--model', USAGE)))
     const catalog = await Catalog.open(required(values.catalog, '--catalog', USAGE), {
       create: false,
       readOnly: true
     })
     const report = stageReporter()
-    const index = await updateIndex(catalog.dir, catalog.data, model, record, {
+    const index = await updateIndex(catalog.dir, catalog.data, embedder, {
       onProgress: report
     })
     const image = resolve(required(values.image, '--image', USAGE))
-    const { vectors, failures } = await embedItems(model, record, [
+    const { vectors, failures } = await embedItems(embedder, [
       { key: image, path: image, box: null, rotation: 0, label: null }
     ])
     const query = vectors[0]
     if (!query)
       throw new UserError(`cannot read ${image}: ${failures[0]?.reason ?? 'unknown error'}`)
-    const result = matchQuery(query, index, catalog.data, record.newWhaleThreshold, {
+    const result = matchQuery(query, index, catalog.data, embedder.record.newWhaleThreshold, {
       limit: Number(values.limit ?? 5)
     })
     if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`)

@@ -4,7 +4,7 @@ import { initBackend } from '../../engine/backend'
 import { folderItems, kaggleTrainingSet } from '../../engine/data/training-items'
 import { NEW_WHALE, predictWithThreshold, prepareGallery, rankIndividuals } from '../../engine/eval'
 import { embedItems } from '../../engine/run/embed-items'
-import { loadModel } from '../../engine/store/model-files'
+import { loadEmbedder } from '../../engine/run/embedder'
 import { parseOptions, required } from '../options'
 import { stageReporter } from '../progress'
 
@@ -25,22 +25,22 @@ export const submitCommand = {
     )
     const backend = await initBackend()
     process.stderr.write(`backend: ${backend.name} (${backend.reason})\n`)
-    const { model, record } = await loadModel(resolve(required(values.model, '--model', USAGE)))
+    const embedder = await loadEmbedder(resolve(required(values.model, '--model', USAGE)))
     const train = await kaggleTrainingSet(resolve(required(values.train, '--train', USAGE)))
     const tests = await folderItems(resolve(required(values.test, '--test', USAGE)))
     const report = stageReporter()
-    const gallery = await embedItems(model, record, train.items, { onProgress: report })
+    const gallery = await embedItems(embedder, train.items, { onProgress: report })
     const rows = train.items.flatMap((_, i) => (gallery.vectors[i] ? [i] : []))
     const prepared = prepareGallery({
       vectors: rows.map((i) => gallery.vectors[i] as Float32Array),
       labels: rows.map((i) => train.items[i]?.label ?? NEW_WHALE)
     })
-    const queries = await embedItems(model, record, tests, { onProgress: report })
+    const queries = await embedItems(embedder, tests, { onProgress: report })
     const lines = ['Image,Id']
     tests.forEach((item, i) => {
       const vector = queries.vectors[i]
       const ids = vector
-        ? predictWithThreshold(rankIndividuals(vector, prepared), record.newWhaleThreshold)
+        ? predictWithThreshold(rankIndividuals(vector, prepared), embedder.record.newWhaleThreshold)
         : [NEW_WHALE]
       lines.push(`${item.key},${ids.join(' ')}`)
     })

@@ -75,11 +75,14 @@ function settingsFrom(values: Values): TrainSettings {
       throw new UserError(`--${name} must be a positive number`)
     return value
   }
-  const [w, h] = (values.input ?? `${CPU_DEFAULTS.input.width}x${CPU_DEFAULTS.input.height}`)
-    .split('x')
-    .map(Number)
+  const pretrained = values.model === 'pretrained'
+  // The pretrained backbone reads 224 x 224 RGB, whatever the branch CNN's defaults are.
+  const defaultInput = pretrained
+    ? '224x224'
+    : `${CPU_DEFAULTS.input.width}x${CPU_DEFAULTS.input.height}`
+  const [w, h] = (values.input ?? defaultInput).split('x').map(Number)
   if (!w || !h) throw new UserError('--input must be WxH, e.g. 96x96')
-  const channels = number(values.channels, CPU_DEFAULTS.input.channels, 'channels')
+  const channels = number(values.channels, pretrained ? 3 : CPU_DEFAULTS.input.channels, 'channels')
   if (channels !== 1 && channels !== 3) throw new UserError('--channels must be 1 or 3')
   const oneOf = <T extends string>(
     text: string | undefined,

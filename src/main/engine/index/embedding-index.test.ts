@@ -13,6 +13,7 @@ import { matchQuery } from '../match/match-query'
 import { buildBranchModel } from '../model'
 import { loadModel, saveModel } from '../store/model-files'
 import type { ModelRecord } from '../store/model-record'
+import { embedderFor } from '../run/embedder'
 import { readIndex, updateIndex } from './embedding-index'
 
 const record: ModelRecord = {
@@ -70,10 +71,10 @@ const model = () =>
 describe('embedding index', () => {
   it('embeds every annotation once, then only what changed', async () => {
     const net = model()
-    const first = await updateIndex(catalog.dir, catalog.data, net, record)
+    const first = await updateIndex(catalog.dir, catalog.data, embedderFor(net, record))
     expect(first.embedded).toBe(12)
     expect((await readIndex(catalog.dir, record.id))?.keys).toHaveLength(12)
-    const again = await updateIndex(catalog.dir, catalog.data, net, record)
+    const again = await updateIndex(catalog.dir, catalog.data, embedderFor(net, record))
     expect(again.embedded).toBe(0)
     const annotation = catalog.data.annotations[0]
     if (!annotation) throw new Error('no annotation')
@@ -82,14 +83,14 @@ describe('embedding index', () => {
       annotation.box = { x: 10, y: 10, width: 60, height: 40 }
       annotation.updatedAt = new Date(Date.now() + 1000).toISOString()
     })
-    const changed = await updateIndex(catalog.dir, catalog.data, net, record)
+    const changed = await updateIndex(catalog.dir, catalog.data, embedderFor(net, record))
     expect(changed.embedded).toBe(1)
     const after = changed.vectors[changed.keys.findIndex((k) => k.startsWith(annotation.id))]
     expect(Array.from(after ?? [])).not.toEqual(Array.from(before ?? []))
   })
 
   it('ranks individuals by their best image and finds an image itself first', async () => {
-    const index = await updateIndex(catalog.dir, catalog.data, model(), record)
+    const index = await updateIndex(catalog.dir, catalog.data, embedderFor(model(), record))
     const row = 3
     const query = index.vectors[row] as Float32Array
     const annotationId = index.keys[row]?.split('@')[0] ?? ''
@@ -108,8 +109,12 @@ describe('embedding index', () => {
     await saveModel(net, record, dir)
     const loaded = await loadModel(dir)
     expect(loaded.record.id).toBe('m-test')
-    const a = await updateIndex(await tempDir(), catalog.data, net, record)
-    const b = await updateIndex(await tempDir(), catalog.data, loaded.model, loaded.record)
+    const a = await updateIndex(await tempDir(), catalog.data, embedderFor(net, record))
+    const b = await updateIndex(
+      await tempDir(),
+      catalog.data,
+      embedderFor(loaded.model, loaded.record)
+    )
     expect(Array.from(b.vectors[0] ?? [])).toEqual(Array.from(a.vectors[0] ?? []))
     const { truncate } = await import('node:fs/promises')
     await truncate(join(dir, 'weights.bin'), 100)

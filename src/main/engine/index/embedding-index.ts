@@ -3,11 +3,10 @@
 // embeds only annotations that are new or changed, and drops rows of deleted ones.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type * as tf from '@tensorflow/tfjs'
 import type { CatalogData } from '../../../shared/domain'
 import type { TrainingItem } from '../data/training-items'
 import { embedItems } from '../run/embed-items'
-import type { ModelRecord } from '../store/model-record'
+import type { Embedder } from '../run/embedder'
 
 export interface EmbeddingIndex {
   modelId: string
@@ -60,13 +59,13 @@ async function writeIndex(catalogDir: string, index: EmbeddingIndex): Promise<vo
 export async function updateIndex(
   catalogDir: string,
   data: CatalogData,
-  model: tf.LayersModel,
-  record: ModelRecord,
+  embedder: Embedder,
   options: {
     signal?: AbortSignal
     onProgress?: (stage: string, done: number, total: number) => void
   } = {}
 ): Promise<EmbeddingIndex & { embedded: number }> {
+  const { record } = embedder
   const old = await readIndex(catalogDir, record.id)
   const known = new Map((old?.keys ?? []).map((key, i) => [key, old?.vectors[i] as Float32Array]))
   const photos = new Map(data.photos.map((p) => [p.id, p]))
@@ -79,7 +78,7 @@ export async function updateIndex(
     rotation: a.rotation,
     label: null
   }))
-  const fresh = items.length ? await embedItems(model, record, items, options) : { vectors: [] }
+  const fresh = items.length ? await embedItems(embedder, items, options) : { vectors: [] }
   fresh.vectors.forEach((v, i) => v && known.set(items[i]?.key ?? '', v))
   const keys = wanted.map(keyOf).filter((key) => known.has(key))
   const index = {

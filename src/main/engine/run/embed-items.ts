@@ -1,9 +1,7 @@
-// Embeds a list of items with a saved model: crops at the model's own input, then batches.
-import type * as tf from '@tensorflow/tfjs'
+// Embeds a list of items with a model: crops at the model's own input, then batches.
 import { CropStore } from '../data/crop-store'
-import { embedCrops } from '../data/batches'
 import type { TrainingItem } from '../data/training-items'
-import type { ModelRecord } from '../store/model-record'
+import type { Embedder } from './embedder'
 
 export interface EmbeddedItems {
   /** Same order as the items; null where the crop failed (see failures). */
@@ -11,25 +9,27 @@ export interface EmbeddedItems {
   failures: { key: string; reason: string }[]
 }
 
+/** Crops are made in slices, so a whole catalogue's pixels are never in memory at once. */
+const SLICE = 512
+
 export async function embedItems(
-  model: tf.LayersModel,
-  record: ModelRecord,
+  embedder: Embedder,
   items: TrainingItem[],
   options: {
     signal?: AbortSignal
     onProgress?: (stage: string, done: number, total: number) => void
   } = {}
 ): Promise<EmbeddedItems> {
-  const store = await CropStore.load(items, record.input, {
-    signal: options.signal,
-    onProgress: (done, total) => options.onProgress?.('cropping', done, total)
-  })
-  const usable = items.flatMap((_, index) => (store.has(index) ? [index] : []))
-  const embedded = await embedCrops(model, store, usable, {
-    signal: options.signal,
-    onProgress: (done, total) => options.onProgress?.('embedding', done, total)
-  })
   const vectors: (Float32Array | null)[] = items.map(() => null)
-  usable.forEach((index, row) => (vectors[index] = embedded[row] ?? null))
-  return { vectors, failures: store.failures }
+  const failures: { key: string; reason: string }[] = []
+  for (let start = 0; start < items.length; start += SLICE) {
+    const slice = items.slice(start, start + SLICE)
+    const store = await CropStore.load(slice, embedder.spec, { signal: options.signal })
+    failures.push(...store.failures)
+    const usable = slice.flatMap((_, index) => (store.has(index) ? [index] : []))
+    const embedded = await embedder.embed(store, usable, options.signal)
+    usable.forEach((index, row) => (vectors[start + index] = embedded[row] ?? null))
+    options.onProgress?.('embedding', Math.min(start + SLICE, items.length), items.length)
+  }
+  return { vectors, failures }
 }

@@ -1,11 +1,13 @@
-import type * as tf from '@tensorflow/tfjs'
-import { UserError } from '../../errors'
-import { buildBranchModel } from '../model'
+import * as tf from '@tensorflow/tfjs'
+import { buildBranchModel, L2Normalize } from '../model'
+import { BACKBONE_SETTINGS } from './inputs'
 import type { TrainSettings } from './settings'
 
-export function buildModelFor(settings: TrainSettings): tf.LayersModel {
-  if (settings.model !== 'branch') {
-    throw new UserError(`the ${settings.model} model is not available yet; use --model branch`)
+/** The network a run trains: the whole branch CNN, or the head over frozen backbone features. */
+export function buildModelFor(settings: TrainSettings, featureDim: number | null): tf.LayersModel {
+  if (settings.model === 'pretrained') {
+    if (!featureDim) throw new Error('the pretrained head needs the backbone feature size')
+    return buildHead(featureDim)
   }
   return buildBranchModel({
     inputHeight: settings.input.height,
@@ -18,7 +20,30 @@ export function buildModelFor(settings: TrainSettings): tf.LayersModel {
   })
 }
 
+/**
+ * A square linear map over the backbone's features, starting as the identity: the untrained
+ * model is the backbone itself (which already beats raw pixels by a wide margin), and training
+ * only keeps what improves the validation whales. A random projection of these all-positive
+ * features instead collapsed under triplet training.
+ */
+function buildHead(featureDim: number): tf.LayersModel {
+  const input = tf.input({ shape: [featureDim] })
+  const projected = tf.layers
+    .dense({ units: featureDim, useBias: false, kernelInitializer: 'identity' })
+    .apply(input) as tf.SymbolicTensor
+  const output = new L2Normalize({}).apply(projected) as tf.SymbolicTensor
+  return tf.model({ inputs: input, outputs: output })
+}
+
 export function architectureOf(settings: TrainSettings): Record<string, unknown> {
+  if (settings.model === 'pretrained') {
+    return {
+      kind: 'pretrained',
+      backbone: 'MobileNetV2 (nsfwjs)',
+      ...BACKBONE_SETTINGS,
+      embedding: settings.embedding
+    }
+  }
   return {
     kind: settings.model,
     width: settings.width,

@@ -25,7 +25,7 @@ export async function trainToFolder(
     createdAt: new Date().toISOString(),
     kind: settings.model,
     input: settings.input,
-    embedding: settings.embedding,
+    embedding: outputSize(result.model),
     architecture: architectureOf(settings),
     newWhaleThreshold: finiteThreshold(after.report.newWhale.threshold),
     backend: backend.name,
@@ -61,6 +61,9 @@ export async function trainToFolder(
 /** A fitted threshold may be +-Infinity (always / never new_whale); cosine lies in [-1, 1]. */
 const finiteThreshold = (value: number) =>
   Math.max(-1.01, Math.min(1.01, Number.isNaN(value) ? -1.01 : value))
+
+const outputSize = (model: { outputs: { shape: (number | null)[] }[] }) =>
+  model.outputs[0]?.shape[1] ?? 0
 
 /** Scores that could not be computed (too few validation whales) are left out, not NaN. */
 const finiteOnly = (scores: Record<string, number>) =>

@@ -64,6 +64,21 @@ describe('trainModel on demo flukes', () => {
     }
   )
 
+  it('trains the pretrained head on backbone features', { timeout: 300_000 }, async () => {
+    const result = await trainModel(set, {
+      ...SMALL,
+      model: 'pretrained',
+      input: { width: 224, height: 224, channels: 3 },
+      embedding: 64,
+      epochs: 30
+    })
+    const losses = result.curve.map((p) => p.loss)
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+    expect(mean(losses.slice(-10))).toBeLessThan(mean(losses.slice(0, 10)))
+    expect(result.after.report.map5).toBeGreaterThanOrEqual(result.before.report.map5)
+    result.model.dispose()
+  })
+
   it('keeps memory flat across epochs', { timeout: 300_000 }, async () => {
     const counts: number[] = []
     const result = await trainModel(

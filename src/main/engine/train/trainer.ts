@@ -3,14 +3,13 @@
 // or divergence. Nothing is written here: the caller saves the result only when it is whole.
 import * as tf from '@tensorflow/tfjs'
 import { mulberry32 } from '../../random'
-import { inputBatch } from '../data/batches'
-import { CropStore } from '../data/crop-store'
 import type { TrainingSet } from '../data/training-items'
 import { validationSplit } from '../eval'
 import { tripletLoss } from '../loss'
 import { PKSampler } from '../sampler'
 import type { CurvePoint } from '../store/model-record'
 import { buildModelFor } from './build-model'
+import { prepareInputs, type TrainingInputs } from './inputs'
 import type { TrainSettings } from './settings'
 import { scoreValidation, type ValidationPlan, type ValidationScore } from './validation'
 
@@ -51,9 +50,9 @@ export async function trainModel(
     fraction: settings.validationFraction,
     seed: settings.seed
   })
-  const store = await CropStore.load(set.items, settings.input, {
+  const inputs = await prepareInputs(set.items, settings, {
     signal,
-    onProgress: (done, total) =>
+    onProgress: (done, total, stage) =>
       onProgress?.({
         stage: 'cropping',
         step: 0,
@@ -62,10 +61,10 @@ export async function trainModel(
         loss: null,
         activeShare: null,
         map5: null,
-        message: `cropping ${done}/${total}`
+        message: `${stage} ${done}/${total}`
       })
   })
-  const usable = (items: number[]) => items.filter((i) => store.has(i))
+  const usable = (items: number[]) => items.filter((i) => inputs.has(i))
   const trainSet = new Set(usable(split.train))
   const sampler = new PKSampler(
     labels.map((label, i) => (trainSet.has(i) ? label : null)),
@@ -81,12 +80,12 @@ export async function trainModel(
     gallery: usable(split.gallery),
     labels: labels.map((l) => l ?? 'new_whale')
   }
-  const model = buildModelFor(settings)
+  const model = buildModelFor(settings, inputs.featureDim)
   const optimizer = tf.train.adam(settings.learningRate)
   const random = mulberry32(settings.seed)
   const started = Date.now()
   const elapsed = () => (Date.now() - started) / 1000
-  const score = async () => scoreValidation(model, store, plan, signal)
+  const score = async () => scoreValidation(model, inputs, plan, signal)
 
   const before = await score()
   let best = { map5: before.report.map5, weights: model.getWeights().map((w) => w.clone()) }
@@ -102,7 +101,7 @@ export async function trainModel(
       if (settings.epochs !== null && settings.minutes === null && batch.epoch >= settings.epochs)
         break
       if (settings.minutes !== null && elapsed() >= settings.minutes * 60) break
-      last = trainStep(model, optimizer, store, batch.items, batch.classIds, settings, random)
+      last = trainStep(model, optimizer, inputs, batch.items, batch.classIds, settings, random)
       step += 1
       if (!Number.isFinite(last.loss)) {
         stoppedBecause = `diverged at step ${step} (loss ${last.loss})`
@@ -116,7 +115,12 @@ export async function trainModel(
         activeShare: last.activeShare,
         map5: null as number | null
       }
-      if (elapsed() - lastScored >= settings.evaluateEverySeconds) {
+      // Scoring the head on cached features takes milliseconds: do it far more often.
+      const every =
+        settings.model === 'pretrained'
+          ? Math.min(5, settings.evaluateEverySeconds)
+          : settings.evaluateEverySeconds
+      if (elapsed() - lastScored >= every) {
         onProgress?.({ stage: 'scoring', ...point, message: 'scoring on validation whales' })
         const now = await score()
         lastScored = elapsed()
@@ -157,8 +161,10 @@ export async function trainModel(
     )
   }
   const after = await score()
+  const saved = inputs.finish(model)
+  if (saved !== model) model.dispose()
   return {
-    model,
+    model: saved,
     curve,
     steps: step,
     seconds: elapsed(),
@@ -174,7 +180,7 @@ export async function trainModel(
 function trainStep(
   model: tf.LayersModel,
   optimizer: tf.Optimizer,
-  store: CropStore,
+  inputs: TrainingInputs,
   items: number[],
   classIds: number[],
   settings: TrainSettings,
@@ -182,7 +188,7 @@ function trainStep(
 ): { loss: number; activeShare: number } {
   let active: tf.Scalar | null = null
   const cost = optimizer.minimize(() => {
-    const x = inputBatch(store, items, random)
+    const x = inputs.batch(items, random)
     const embeddings = model.apply(x, { training: true }) as tf.Tensor2D
     const result = tripletLoss(embeddings, tf.tensor1d(classIds, 'int32'), {
       mining: settings.mining,

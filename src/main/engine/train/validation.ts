@@ -1,8 +1,7 @@
 // Scores the model on validation whales it never trained on, the way evaluate.py scores:
 // one query per whale against a gallery of training photos plus the whale's other photos.
 import * as tf from '@tensorflow/tfjs'
-import { embedCrops } from '../data/batches'
-import type { CropStore } from '../data/crop-store'
+import type { TrainingInputs } from './inputs'
 import { embeddingSpread } from '../loss'
 import { evaluateQueries, NEW_WHALE, type EvaluationReport } from '../eval'
 
@@ -20,12 +19,12 @@ export interface ValidationScore {
 
 export async function scoreValidation(
   model: tf.LayersModel,
-  store: CropStore,
+  inputs: TrainingInputs,
   plan: ValidationPlan,
   signal?: AbortSignal
 ): Promise<ValidationScore> {
   const items = [...plan.queries, ...plan.gallery]
-  const vectors = await embedCrops(model, store, items, { signal })
+  const vectors = await inputs.embed(model, items, signal)
   const labels = items.map((item) => plan.labels[item] ?? NEW_WHALE)
   const local = {
     queries: plan.queries.map((_, i) => i),

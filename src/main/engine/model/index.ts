@@ -1,0 +1,7 @@
+export { buildBranchModel, countParams, CPU_BRANCH, GPU_BRANCH } from './branch-model'
+export type { BranchConfig, ParamCount } from './branch-model'
+export { FlukeprintBatchNorm } from './batch-norm-layer'
+export type { BatchNormArgs } from './batch-norm-layer'
+export { L2Normalize } from './l2-normalize-layer'
+export { FlukeprintConv2D } from './conv-layer'
+export type { ConvArgs } from './conv-layer'
