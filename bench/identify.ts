@@ -14,7 +14,8 @@ const { values } = parseArgs({
     minutes: { type: 'string', default: '10' },
     runs: {
       type: 'string',
-      default: 'pixels,default,batch-all,random,reference-batch-hard,reference-random'
+      default:
+        'pixels,default,pretrained-random,branch-batch-hard,branch-batch-all,branch-random,reference-batch-hard,reference-random'
     },
     work: { type: 'string', default: '/tmp/fp-identify' }
   }
@@ -63,9 +64,11 @@ const judge = (emb: string) =>
 
 const FLUKEPRINT_RUNS: Record<string, string[]> = {
   default: [],
-  'batch-all': ['--loss', 'batch-all'],
-  random: ['--loss', 'random'],
-  pretrained: ['--model', 'pretrained']
+  'branch-batch-hard': ['--model', 'branch'],
+  'branch-batch-all': ['--model', 'branch', '--loss', 'batch-all'],
+  'branch-random': ['--model', 'branch', '--loss', 'random'],
+  'pretrained-batch-all': ['--model', 'pretrained', '--loss', 'batch-all'],
+  'pretrained-random': ['--model', 'pretrained', '--loss', 'random']
 }
 
 for (const run of (values.runs ?? '').split(',')) {

@@ -1,7 +1,11 @@
 import { resolve } from 'node:path'
 import { initBackend } from '../../engine/backend'
 import { catalogTrainingSet, kaggleTrainingSet } from '../../engine/data/training-items'
-import { CPU_DEFAULTS, type TrainSettings } from '../../engine/train/settings'
+import {
+  CPU_DEFAULTS,
+  PRETRAINED_LEARNING_RATE,
+  type TrainSettings
+} from '../../engine/train/settings'
 import { trainToFolder } from '../../engine/train/train-to-folder'
 import { Catalog } from '../../catalog/catalog'
 import { UserError } from '../../errors'
@@ -75,7 +79,7 @@ function settingsFrom(values: Values): TrainSettings {
       throw new UserError(`--${name} must be a positive number`)
     return value
   }
-  const pretrained = values.model === 'pretrained'
+  const pretrained = (values.model ?? CPU_DEFAULTS.model) === 'pretrained'
   // The pretrained backbone reads 224 x 224 RGB, whatever the branch CNN's defaults are.
   const defaultInput = pretrained
     ? '224x224'
@@ -103,7 +107,7 @@ function settingsFrom(values: Values): TrainSettings {
         : CPU_DEFAULTS.minutes
   return {
     ...CPU_DEFAULTS,
-    model: oneOf(values.model, ['branch', 'pretrained'] as const, 'branch', 'model'),
+    model: oneOf(values.model, ['branch', 'pretrained'] as const, CPU_DEFAULTS.model, 'model'),
     input: { width: w, height: h, channels },
     embedding: number(values.embedding, CPU_DEFAULTS.embedding, 'embedding'),
     width: number(values.width, CPU_DEFAULTS.width, 'width'),
@@ -126,7 +130,11 @@ function settingsFrom(values: Values): TrainSettings {
       CPU_DEFAULTS.distance,
       'distance'
     ),
-    learningRate: number(values.lr, CPU_DEFAULTS.learningRate, 'lr'),
+    learningRate: number(
+      values.lr,
+      pretrained ? PRETRAINED_LEARNING_RATE : CPU_DEFAULTS.learningRate,
+      'lr'
+    ),
     minutes,
     epochs: values.epochs !== undefined ? number(values.epochs, 1, 'epochs') : null,
     seed: values.seed !== undefined ? Number(values.seed) : CPU_DEFAULTS.seed

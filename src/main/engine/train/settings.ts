@@ -27,8 +27,12 @@ export interface TrainSettings {
   evaluateEverySeconds: number
 }
 
+/**
+ * On a CPU the pretrained backbone is the default: untrained, its features already identify
+ * unseen right whales far better than a branch CNN trained for 10 minutes (docs/benchmarks.md).
+ */
 export const CPU_DEFAULTS: TrainSettings = {
-  model: 'branch',
+  model: 'pretrained',
   input: { width: 96, height: 96, channels: 1 },
   embedding: 128,
   width: 16,
@@ -39,6 +43,7 @@ export const CPU_DEFAULTS: TrainSettings = {
   distance: 'cosine',
   P: 8,
   K: 4,
+  /** For the branch CNN; the pretrained head uses PRETRAINED_LEARNING_RATE. */
   learningRate: 1e-3,
   minutes: 10,
   epochs: null,
@@ -46,6 +51,9 @@ export const CPU_DEFAULTS: TrainSettings = {
   validationFraction: 0.15,
   evaluateEverySeconds: 60
 }
+
+/** The head starts as the identity over good features: small steps keep what they give. */
+export const PRETRAINED_LEARNING_RATE = 1e-4
 
 export function describeSettings(settings: TrainSettings): Record<string, unknown> {
   return {

@@ -12,6 +12,7 @@ import { trainModel } from './trainer'
 
 const SMALL: TrainSettings = {
   ...CPU_DEFAULTS,
+  model: 'branch',
   input: { width: 48, height: 32, channels: 1 },
   embedding: 32,
   width: 8,
