@@ -9,7 +9,7 @@ export function buildModelFor(settings: TrainSettings, featureDim: number | null
     if (!featureDim) throw new Error('the pretrained head needs the backbone feature size')
     return buildHead(featureDim)
   }
-  return buildBranchModel({
+  const model = buildBranchModel({
     inputHeight: settings.input.height,
     inputWidth: settings.input.width,
     channels: settings.input.channels,
@@ -17,6 +17,24 @@ export function buildModelFor(settings: TrainSettings, featureDim: number | null
     blocks: settings.blocks,
     subBlocks: settings.subBlocks,
     embedding: settings.embedding
+  })
+  seedKernels(model, settings.seed)
+  return model
+}
+
+/**
+ * Draws every conv and dense kernel again (He normal) from the run's seed: tf.layers seeds
+ * its initialisers at random, and an untrained net's score varies a lot with its draw, so
+ * "the same seed gives the same run" needs this.
+ */
+function seedKernels(model: tf.LayersModel, seed: number): void {
+  model.weights.forEach((weight, i) => {
+    const shape = weight.shape.map((n) => n ?? 1)
+    if (shape.length < 2) return
+    const fanIn = shape.slice(0, -1).reduce((a, b) => a * b, 1)
+    const values = tf.randomNormal(shape, 0, Math.sqrt(2 / fanIn), 'float32', seed * 1000 + i)
+    weight.write(values)
+    values.dispose()
   })
 }
 
