@@ -108,6 +108,17 @@ describe('trainModel on demo flukes', () => {
     result.model.dispose()
   })
 
+  it('refuses a batch too large for the engine with a clear message', async () => {
+    const huge = {
+      ...SMALL,
+      input: { width: 2048, height: 2048, channels: 1 as const },
+      P: 32,
+      K: 8,
+      width: 32
+    }
+    await expect(trainModel(set, huge)).rejects.toThrow(/images fit/)
+  })
+
   it('stops when cancelled', { timeout: 120_000 }, async () => {
     const controller = new AbortController()
     const run = trainModel(

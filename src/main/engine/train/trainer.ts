@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs'
 import { mulberry32 } from '../../random'
 import type { TrainingSet } from '../data/training-items'
+import { assertTrainingFits } from '../backend'
 import { validationSplit } from '../eval'
 import { tripletLoss } from '../loss'
 import { PKSampler } from '../sampler'
@@ -50,6 +51,8 @@ export async function trainModel(
     fraction: settings.validationFraction,
     seed: settings.seed
   })
+  // The branch CNN is checked against the engine's memory before any photo is cropped.
+  const early = settings.model === 'branch' ? checkedModel(settings, null) : null
   const inputs = await prepareInputs(set.items, settings, {
     signal,
     onProgress: (done, total, stage) =>
@@ -80,7 +83,7 @@ export async function trainModel(
     gallery: usable(split.gallery),
     labels: labels.map((l) => l ?? 'new_whale')
   }
-  const model = buildModelFor(settings, inputs.featureDim)
+  const model = early ?? checkedModel(settings, inputs.featureDim)
   const optimizer = tf.train.adam(settings.learningRate)
   const random = mulberry32(settings.seed)
   const started = Date.now()
@@ -175,6 +178,21 @@ export async function trainModel(
     trainItems: trainSet.size,
     individuals: sampler.classNames.length
   }
+}
+
+/**
+ * Refuses a batch that cannot fit the WebAssembly heap before the first step, with a message
+ * naming the batch that would, instead of failing mid-run.
+ */
+function checkedModel(settings: TrainSettings, featureDim: number | null): tf.LayersModel {
+  const model = buildModelFor(settings, featureDim)
+  try {
+    assertTrainingFits(model, settings.P * settings.K)
+  } catch (error) {
+    model.dispose()
+    throw error
+  }
+  return model
 }
 
 function trainStep(
