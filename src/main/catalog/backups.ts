@@ -6,6 +6,8 @@ import { parseCatalogText } from './catalog-file'
 
 export const BACKUPS_KEPT = 10
 
+let taken = 0
+
 export function backupFolder(catalogDir: string): string {
   return join(catalogDir, 'backups')
 }
@@ -14,7 +16,8 @@ export async function takeBackup(catalogDir: string, catalogFile: string): Promi
   const folder = backupFolder(catalogDir)
   await mkdir(folder, { recursive: true })
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-  const target = join(folder, `catalog-${stamp}.json`)
+  // Two backups in one millisecond must not overwrite each other; the counter keeps order.
+  const target = join(folder, `catalog-${stamp}-${String(++taken % 1e6).padStart(6, '0')}.json`)
   await copyFile(catalogFile, `${target}.tmp`)
   await rename(`${target}.tmp`, target)
   await pruneBackups(folder)
