@@ -54,7 +54,7 @@ export function embedderFor(model: tf.LayersModel, record: ModelRecord): Embedde
   }
 }
 
-async function projectFeatures(
+export async function projectFeatures(
   head: tf.LayersModel,
   features: Float32Array[]
 ): Promise<Float32Array[]> {

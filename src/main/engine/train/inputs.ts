@@ -12,6 +12,7 @@ import {
   INPUT_SIZE,
   extractFeatures
 } from '../pretrained'
+import { projectFeatures } from '../run/embedder'
 import type { TrainSettings } from './settings'
 
 export interface TrainingInputs {
@@ -87,16 +88,11 @@ async function featureInputs(
         const noise = tf.randomNormal(x.shape, 0, 1, 'float32', Math.floor(random() * 2 ** 31))
         return tf.add(x, tf.mul(noise, scale))
       }),
-    embed: async (model, indices) => {
-      const out = tf.tidy(() => {
-        const y = model.predict(matrix(indices)) as tf.Tensor2D
-        return tf.div(y, tf.add(tf.norm(y, 'euclidean', 1, true), 1e-12))
-      })
-      const flat = (await out.data()) as Float32Array
-      const d = out.shape[1] ?? 0
-      out.dispose()
-      return indices.map((_, row) => flat.slice(row * d, (row + 1) * d))
-    },
+    embed: (model, indices) =>
+      projectFeatures(
+        model,
+        indices.map((index) => features.get(index) as Float32Array)
+      ),
     featureDim: dim,
     finish: (head) => head
   }
