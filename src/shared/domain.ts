@@ -134,6 +134,9 @@ export interface ImportBatch {
   rejected: RejectedFile[]
 }
 
+/** Kaggle's label for a whale not (yet) in the catalogue: never an individual or a class. */
+export const NEW_WHALE = 'new_whale'
+
 export const CATALOG_SCHEMA_VERSION = 1
 
 export interface CatalogData {

@@ -1,5 +1,6 @@
 // Decides every photo of a demo dataset before any pixel is drawn: who is in it, when and where
 // it was taken, its file name and orientation. Drawing then only needs this plan, in any order.
+import { NEW_WHALE } from '../../shared/domain'
 import { hashSeed, Rng } from './prng'
 import { LABELLED_SEASONS, NEW_SEASON, planSightings, type Shot } from './sightings'
 import type { DemoOptions } from './types'
@@ -16,7 +17,7 @@ export interface PlannedPhoto {
   orientation: number
 }
 
-export const NEW_WHALE = 'new_whale'
+export { NEW_WHALE }
 const PLAN_STREAM = 0x91a
 
 export function individualLabel(index: number, individuals: number): string {

@@ -3,11 +3,11 @@
 import { readFile, stat } from 'node:fs/promises'
 import { isAbsolute, join, normalize, sep } from 'node:path'
 import { parse } from 'csv-parse/sync'
-import type { RejectedFile } from '../../shared/domain'
+import { NEW_WHALE, type RejectedFile } from '../../shared/domain'
 import { UserError } from '../errors'
 
 /** The Kaggle label for "not in the catalogue": never an individual. */
-export const NEW_WHALE = 'new_whale'
+export { NEW_WHALE }
 
 export interface LabelledFile {
   path: string

@@ -6,7 +6,7 @@ export type Vectors = readonly Float32Array[] | Float32Array
 /** Unit-length rows in float64, row-major: what evaluate.py scores with. */
 export type UnitMatrix = { data: Float64Array; rows: number; dim: number }
 
-export const NEW_WHALE = 'new_whale'
+export { NEW_WHALE } from '../../../shared/domain'
 
 // evaluate.py's normalise(): X / max(|X|, 1e-12), so a zero vector stays zero.
 const NORM_FLOOR = 1e-12

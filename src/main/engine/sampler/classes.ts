@@ -1,6 +1,8 @@
+import { NEW_WHALE } from '../../../shared/domain'
+
 /** Labels that name no individual: never a class, never an anchor. */
 export function isUnknownLabel(label: string | null | undefined): boolean {
-  return label === null || label === undefined || label.trim() === '' || label === 'new_whale'
+  return label === null || label === undefined || label.trim() === '' || label === NEW_WHALE
 }
 
 export type ClassIndex = {
