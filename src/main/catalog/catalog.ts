@@ -90,11 +90,6 @@ export class Catalog {
     return () => this.listeners.delete(listener)
   }
 
-  /** Waits for the writes already asked for. */
-  async flush(): Promise<void> {
-    await this.writing
-  }
-
   async backup(): Promise<void> {
     await this.writing
     await takeBackup(this.dir, join(this.dir, CATALOG_FILE))

@@ -45,7 +45,9 @@ export async function runImport(
       Object.assign(findBatch(data, batch.id), {
         added: batch.added,
         duplicates: batch.duplicates,
-        rejected: [...batch.rejected]
+        rejected: [...batch.rejected],
+        state: batch.state,
+        finishedAt: batch.finishedAt
       })
     })
   }
@@ -90,10 +92,8 @@ export async function runImport(
   await Promise.all(Array.from({ length: PARALLEL_FILES }, worker))
   batch.state = outcome.failure ? 'failed' : context.signal.aborted ? 'cancelled' : 'done'
   batch.finishedAt = new Date().toISOString()
+  // The last group and the batch's final state go out in one write.
   await commit()
-  await catalog.update((data) =>
-    Object.assign(findBatch(data, batch.id), { state: batch.state, finishedAt: batch.finishedAt })
-  )
   await catalog.backup()
   if (outcome.failure) throw outcome.failure
   return {

@@ -35,10 +35,8 @@ export async function embedCrops(
   for (let start = 0; start < indices.length; start += batchSize) {
     options.signal?.throwIfAborted()
     const chunk = indices.slice(start, start + batchSize)
-    const result = tf.tidy(() => {
-      const embedded = model.predict(inputBatch(store, chunk, null)) as tf.Tensor2D
-      return tf.div(embedded, tf.add(tf.norm(embedded, 'euclidean', 1, true), 1e-12))
-    })
+    // Both model kinds end in an L2Normalize layer: the output is already unit length.
+    const result = tf.tidy(() => model.predict(inputBatch(store, chunk, null)) as tf.Tensor2D)
     const flat = (await result.data()) as Float32Array
     const dim = result.shape[1] ?? 0
     result.dispose()

@@ -62,10 +62,8 @@ export async function projectFeatures(
   const dim = features[0]?.length ?? 0
   const flat = new Float32Array(features.length * dim)
   features.forEach((f, i) => flat.set(f, i * dim))
-  const out = tf.tidy(() => {
-    const y = head.predict(tf.tensor2d(flat, [features.length, dim])) as tf.Tensor2D
-    return tf.div(y, tf.add(tf.norm(y, 'euclidean', 1, true), 1e-12))
-  })
+  // The head ends in an L2Normalize layer: its output is already unit length.
+  const out = tf.tidy(() => head.predict(tf.tensor2d(flat, [features.length, dim])) as tf.Tensor2D)
   const data = (await out.data()) as Float32Array
   const d = out.shape[1] ?? 0
   out.dispose()

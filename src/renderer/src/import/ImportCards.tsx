@@ -23,7 +23,7 @@ export function FolderImportCard(props: CardProps & { onStart: (folder: string) 
             Import a folder of photos
           </Title>
           <Text size="sm" c="dimmed">
-            Every JPEG, PNG, TIFF or HEIC image in the folder and its subfolders is added. Files
+            Every JPEG, PNG, TIFF or WebP image in the folder and its subfolders is added. Files
             stay where they are; photos already in the catalogue are skipped.
           </Text>
         </div>
