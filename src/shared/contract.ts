@@ -3,13 +3,16 @@
 // adding an endpoint is one entry here, one validator and one handler.
 import type {
   Annotation,
+  AssignmentActor,
   BatchState,
   ImportBatch,
   ImportKind,
   Individual,
   Photo,
   RejectedFile,
-  Sighting
+  Sighting,
+  GeoPoint,
+  Verdict
 } from './domain'
 
 export interface CatalogSummary {
@@ -88,6 +91,20 @@ export interface IndividualDetail {
   photos: PhotoCard[]
   /** Newest first; photos without a date come last. */
   sightings: SightingView[]
+  /** How its photos came to it (and left it), newest first. */
+  history: AssignmentView[]
+}
+
+export interface AssignmentView {
+  at: string
+  by: AssignmentActor
+  photoId: string
+  fileName: string
+  /** Names; null for "no individual". */
+  from: string | null
+  to: string | null
+  modelId: string | null
+  note: string
 }
 
 export interface BatchSummary {
@@ -119,6 +136,8 @@ export interface JobInfo {
   error: string | null
   /** Job-specific outcome, e.g. an import's batch id. */
   result: JobResult | null
+  /** Training jobs only: the live curve. */
+  training: TrainingView | null
 }
 
 export interface JobResult {
@@ -126,6 +145,24 @@ export interface JobResult {
   added?: number
   duplicates?: number
   rejected?: RejectedFile[]
+  /** A training job's model. */
+  modelId?: string
+  /** An embedding job: how many annotations were embedded. */
+  embedded?: number
+}
+
+/** What a running training job shows beside its progress bar. */
+export interface TrainingView {
+  minutes: number
+  /** Downsampled to a few hundred points. */
+  curve: TrainingPoint[]
+}
+
+export interface TrainingPoint {
+  seconds: number
+  loss: number
+  /** Validation MAP@5 where it was scored at this point. */
+  map5: number | null
 }
 
 export interface JobStarted {
@@ -134,6 +171,110 @@ export interface JobStarted {
 
 export interface DemoStarted extends JobStarted {
   catalog: CatalogSummary
+}
+
+export interface ModelSummary {
+  id: string
+  createdAt: string
+  kind: string
+  current: boolean
+  /** Annotations and individuals it was trained on. */
+  items: number
+  individuals: number
+  validationQueries: number
+  seconds: number
+  steps: number
+  stoppedBecause: string
+  /** validationMap5, validationTop1, untrainedValidationMap5, previousValidationMap5, … */
+  scores: Record<string, number>
+  comparedWith: string | null
+  /** null where the model's files could not be read. */
+  newWhaleThreshold: number | null
+  backend: string
+  curve: TrainingPoint[]
+}
+
+export interface TrainRequest {
+  /** 0 makes the ready-to-use model: the shipped backbone with its head untrained. */
+  minutes: number
+}
+
+export interface ReviewFilter {
+  batchId?: string
+  /** Inclusive, YYYY-MM-DD. */
+  dateFrom?: string
+  dateTo?: string
+  sightingId?: string
+}
+
+/** An annotation waiting for a decision. */
+export interface QueueItem {
+  annotationId: string
+  photoId: string
+  fileName: string
+  takenAt: string | null
+  batchId: string
+  batchLabel: string
+  sightingId: string | null
+  place: GeoPoint | null
+  /** Decisions on it so far that left it unassigned ('different', 'unsure'). */
+  decisions: number
+}
+
+export interface ReviewQueue {
+  items: QueueItem[]
+  /** Unassigned annotations in the whole catalogue, whatever the filter. */
+  totalUnassigned: number
+  /** Batches and sightings that have something to review, for the filters. */
+  batches: { id: string; label: string; count: number }[]
+  sightings: { id: string; label: string; count: number }[]
+}
+
+export interface Candidate {
+  individualId: string
+  name: string
+  score: number
+  /** 1-based place in the ranking, counting new_whale where it falls. */
+  rank: number
+  sightings: number
+  photos: number
+  /** The individual's image that matched best. */
+  annotationId: string
+  photoId: string
+  fileName: string
+  takenAt: string | null
+  place: GeoPoint | null
+  /** The individual's other annotations, to switch among in the comparison. */
+  otherAnnotations: { annotationId: string; photoId: string; fileName: string }[]
+}
+
+export interface CandidateList {
+  annotationId: string
+  modelId: string
+  threshold: number
+  candidates: Candidate[]
+  /** Where new_whale falls (0-based index into candidates: it goes before that one);
+   * candidates.length when after all of them; null when the model has no threshold. */
+  newWhaleAt: number | null
+  /** Individuals hidden because they were already rejected for this query. */
+  rejected: number
+}
+
+export interface DecisionRequest {
+  queryAnnotationId: string
+  verdict: 'same' | 'different' | 'unsure'
+  individualId: string
+  candidateAnnotationId: string | null
+}
+
+export interface DecisionView {
+  id: string
+  verdict: Verdict
+  queryAnnotationId: string
+  individualId: string
+  individualName: string
+  at: string
+  modelId: string | null
 }
 
 /** Every request: its argument and its result. */
@@ -150,6 +291,21 @@ export interface Requests {
   'import.folder': { args: { folder: string }; result: JobStarted }
   'import.kaggle': { args: { csv: string; images: string }; result: JobStarted }
   'jobs.list': { args: Record<string, never>; result: JobInfo[] }
+  'models.list': { args: Record<string, never>; result: ModelSummary[] }
+  'models.train': { args: TrainRequest; result: JobStarted }
+  /** Makes the model current and starts embedding the catalogue with it. */
+  'models.setCurrent': { args: { id: string }; result: JobStarted }
+  'review.queue': { args: { filter: ReviewFilter }; result: ReviewQueue }
+  'review.candidates': { args: { annotationId: string; limit: number }; result: CandidateList }
+  'review.decide': { args: DecisionRequest; result: DecisionView }
+  /** The query is an individual not in the catalogue; name it or take the generated name. */
+  'review.newIndividual': {
+    args: { queryAnnotationId: string; name: string | null }
+    result: DecisionView
+  }
+  /** Undoes the newest decision not yet undone; null when there is none. */
+  'review.undo': { args: Record<string, never>; result: DecisionView | null }
+  'review.recent': { args: { limit: number }; result: DecisionView[] }
   'jobs.cancel': { args: { id: string }; result: null }
   'dialog.pick': {
     args: { kind: 'folder' | 'csv'; title: string }
@@ -168,15 +324,16 @@ export type Args<K extends RequestName> = Requests[K]['args']
 export type Result<K extends RequestName> = Requests[K]['result']
 export type EventName = keyof Events
 
-export type ImageKind = 'thumb' | 'preview'
+/** thumb and preview are addressed by photo id; crop and crop-full by annotation id. */
+export type ImageKind = 'thumb' | 'preview' | 'crop' | 'crop-full'
 
 /** What the renderer talks to: IPC in Electron, HTTP against the web host in a browser. */
 export interface AppApi {
   request<K extends RequestName>(name: K, args: Args<K>): Promise<Result<K>>
   /** Returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
-  /** Images are addressed by photo id, never by path. */
-  imageUrl(kind: ImageKind, photoId: string): string
+  /** Images are addressed by photo or annotation id, never by path. */
+  imageUrl(kind: ImageKind, id: string): string
 }
 
 /** An error the core means the user to read, carried across every door unchanged. */

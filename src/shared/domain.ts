@@ -90,16 +90,25 @@ export interface Assignment {
   note: string
 }
 
-export type Verdict = 'same' | 'different' | 'unsure'
+/** 'new': the query is an individual not yet in the catalogue (Kaggle's new_whale). */
+export type Verdict = 'same' | 'different' | 'unsure' | 'new'
 
+/** A biologist's answer to "is this query that individual?"; never deleted, only undone. */
 export interface MatchDecision {
   id: string
   queryAnnotationId: string
+  /** For 'new', the individual the decision created. */
   candidateIndividualId: string
   candidateAnnotationId: string | null
   verdict: Verdict
   at: string
   modelId: string | null
+  /** The assignment the decision made ('same', 'new'); undo appends the reverse one. */
+  assignmentId: string | null
+  /** True when the decision created the individual ('new'): undo removes it if still empty. */
+  createdIndividual: boolean
+  /** When the decision was undone; an undone decision no longer counts anywhere. */
+  undoneAt: string | null
 }
 
 export interface ModelVersion {
@@ -109,6 +118,9 @@ export interface ModelVersion {
   /** Folder under the catalogue's models/. */
   dir: string
   scores: Record<string, number>
+  /** The model that was current when this one was trained, scored on the same validation
+   * whales (scores.previousValidationMap5); null when there was none. */
+  comparedWith: string | null
 }
 
 export type ImportKind = 'folder' | 'kaggle-csv' | 'demo'
@@ -137,7 +149,7 @@ export interface ImportBatch {
 /** Kaggle's label for a whale not (yet) in the catalogue: never an individual or a class. */
 export const NEW_WHALE = 'new_whale'
 
-export const CATALOG_SCHEMA_VERSION = 1
+export const CATALOG_SCHEMA_VERSION = 2
 
 export interface CatalogData {
   schemaVersion: typeof CATALOG_SCHEMA_VERSION

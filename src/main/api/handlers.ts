@@ -14,6 +14,8 @@ import {
 import type { AppCore } from '../core/app-core'
 import { startDemo } from '../core/demo-catalog'
 import { UserError } from '../errors'
+import { listModels } from '../models/list-models'
+import { reviewHandlers } from './review-handlers'
 
 /** A handler may answer at once or later; the doors await either. */
 export type Handlers = { [K in RequestName]: (args: Args<K>) => Result<K> | Promise<Result<K>> }
@@ -64,6 +66,13 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
       return { jobId: core.startKaggleImport(csv, images).id }
     },
     'jobs.list': () => core.jobs.list(),
+    'models.list': () => {
+      const catalog = core.requireCatalog()
+      return listModels(catalog.dir, catalog.data)
+    },
+    'models.train': ({ minutes }) => ({ jobId: core.startTraining(minutes).id }),
+    'models.setCurrent': async ({ id }) => ({ jobId: (await core.setCurrentModel(id)).id }),
+    ...reviewHandlers(core),
     'jobs.cancel': ({ id }) => {
       if (!core.jobs.get(id)) throw new UserError(`No job ${id}`, 'not-found')
       core.jobs.cancel(id)

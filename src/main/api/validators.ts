@@ -33,6 +33,44 @@ export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
   'import.folder': z.object({ folder: path }).strict(),
   'import.kaggle': z.object({ csv: path, images: path }).strict(),
   'jobs.list': none,
+  'models.list': none,
+  'models.train': z
+    .object({
+      minutes: z
+        .number()
+        .min(0)
+        .max(24 * 60)
+    })
+    .strict(),
+  'models.setCurrent': z.object({ id }).strict(),
+  'review.queue': z
+    .object({
+      filter: z
+        .object({
+          batchId: id.optional(),
+          sightingId: id.optional(),
+          dateFrom: day.optional(),
+          dateTo: day.optional()
+        })
+        .strict()
+    })
+    .strict(),
+  'review.candidates': z
+    .object({ annotationId: id, limit: z.number().int().min(1).max(100) })
+    .strict(),
+  'review.decide': z
+    .object({
+      queryAnnotationId: id,
+      verdict: z.enum(['same', 'different', 'unsure']),
+      individualId: id,
+      candidateAnnotationId: id.nullable()
+    })
+    .strict(),
+  'review.newIndividual': z
+    .object({ queryAnnotationId: id, name: z.string().trim().max(100).nullable() })
+    .strict(),
+  'review.undo': none,
+  'review.recent': z.object({ limit: z.number().int().min(1).max(200) }).strict(),
   'jobs.cancel': z.object({ id }).strict(),
   'dialog.pick': z.object({ kind: z.enum(['folder', 'csv']), title: z.string().max(200) }).strict()
 }

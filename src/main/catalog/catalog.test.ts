@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../../tests/fixtures/images'
 import { BACKUPS_KEPT } from './backups'
 import { CATALOG_FILE, Catalog, emptyCatalog } from './catalog'
+import { CATALOG_SCHEMA_VERSION } from '../../shared/domain'
 
 async function writeCatalog(dir: string, data: unknown) {
   await mkdir(dir, { recursive: true })
@@ -71,6 +72,35 @@ describe('Catalog', () => {
     const dir = await tempDir()
     await writeCatalog(dir, { ...emptyCatalog(), schemaVersion: 99 })
     await expect(Catalog.open(dir, { create: false })).rejects.toThrow(/newer Flukeprint/)
+  })
+
+  it('lifts a version 1 catalogue to the current schema', async () => {
+    const dir = await tempDir()
+    const v1Decision = {
+      id: 'd1',
+      queryAnnotationId: 'a1',
+      candidateIndividualId: 'i1',
+      candidateAnnotationId: null,
+      verdict: 'different',
+      at: 't',
+      modelId: null
+    }
+    const v1Model = { id: 'm1', createdAt: 't', kind: 'pretrained', dir: 'm1', scores: {} }
+    await writeCatalog(dir, {
+      ...emptyCatalog(),
+      schemaVersion: 1,
+      decisions: [v1Decision],
+      models: [v1Model]
+    })
+    const catalog = await Catalog.open(dir, { create: false, readOnly: true })
+    expect(catalog.data.schemaVersion).toBe(CATALOG_SCHEMA_VERSION)
+    expect(catalog.data.decisions[0]).toEqual({
+      ...v1Decision,
+      assignmentId: null,
+      createdIndividual: false,
+      undoneAt: null
+    })
+    expect(catalog.data.models[0]).toEqual({ ...v1Model, comparedWith: null })
   })
 
   it('marks an import that was running when the process died as interrupted', async () => {

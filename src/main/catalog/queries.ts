@@ -1,6 +1,7 @@
 // Read-only views of the catalogue, shaped for the contract. Each builds its lookups in one
 // pass: cheap next to sending tens of thousands of rows, and never stale.
 import type {
+  AssignmentView,
   BatchSummary,
   CatalogStats,
   IndividualDetail,
@@ -133,7 +134,32 @@ export function individualDetail(data: CatalogData, id: string): IndividualDetai
     .filter((s) => bySighting.has(s.id))
     .map((sighting) => ({ sighting, photoIds: bySighting.get(sighting.id) ?? [] }))
     .sort((a, b) => (b.sighting.date ?? '').localeCompare(a.sighting.date ?? ''))
-  return { individual, photos, sightings }
+  return { individual, photos, sightings, history: assignmentHistory(data, id) }
+}
+
+/** Every assignment that gave a photo to the individual or took one from it, newest first. */
+function assignmentHistory(data: CatalogData, individualId: string): AssignmentView[] {
+  const names = namesById(data)
+  const annotations = new Map(data.annotations.map((a) => [a.id, a]))
+  const photos = new Map(data.photos.map((p) => [p.id, p]))
+  const nameOf = (id: string | null) =>
+    id === null ? null : (names.get(id) ?? 'a removed individual')
+  return data.assignments
+    .filter((a) => a.individualId === individualId || a.previousIndividualId === individualId)
+    .map((a): AssignmentView => {
+      const photo = photos.get(annotations.get(a.annotationId)?.photoId ?? '')
+      return {
+        at: a.at,
+        by: a.by,
+        photoId: photo?.id ?? '',
+        fileName: photo?.fileName ?? '(photo removed)',
+        from: nameOf(a.previousIndividualId),
+        to: nameOf(a.individualId),
+        modelId: a.modelId,
+        note: a.note
+      }
+    })
+    .reverse()
 }
 
 export function listBatches(data: CatalogData): BatchSummary[] {

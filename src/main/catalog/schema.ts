@@ -74,9 +74,12 @@ const decision = z.object({
   queryAnnotationId: z.string().min(1),
   candidateIndividualId: z.string().min(1),
   candidateAnnotationId: z.string().nullable(),
-  verdict: z.enum(['same', 'different', 'unsure']),
+  verdict: z.enum(['same', 'different', 'unsure', 'new']),
   at: isoDate,
-  modelId: z.string().nullable()
+  modelId: z.string().nullable(),
+  assignmentId: z.string().nullable(),
+  createdIndividual: z.boolean(),
+  undoneAt: z.string().nullable()
 })
 
 const model = z.object({
@@ -84,7 +87,8 @@ const model = z.object({
   createdAt: isoDate,
   kind: z.string(),
   dir: z.string(),
-  scores: z.record(z.string(), z.number())
+  scores: z.record(z.string(), z.number()),
+  comparedWith: z.string().nullable()
 })
 
 const batch = z.object({

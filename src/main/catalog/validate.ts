@@ -4,7 +4,24 @@ import { CATALOG_SCHEMA_VERSION, type CatalogData } from '../../shared/domain'
 import { catalogSchema } from './schema'
 
 /** Each entry lifts a file from version N to N + 1. Version 1 is the first. */
-const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {}
+const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // 2: decisions can be undone and name the assignment they made; models name the model
+  // they were compared with. Version 1 never wrote decisions or models, but old rows get
+  // the neutral values all the same.
+  1: (old) => ({
+    ...old,
+    decisions: rows(old.decisions).map((d) => ({
+      assignmentId: null,
+      createdIndividual: false,
+      undoneAt: null,
+      ...d
+    })),
+    models: rows(old.models).map((m) => ({ comparedWith: null, ...m }))
+  })
+}
+
+const rows = (value: unknown): Record<string, unknown>[] =>
+  Array.isArray(value) ? (value as Record<string, unknown>[]) : []
 
 export class InvalidCatalogError extends Error {}
 

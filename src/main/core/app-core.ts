@@ -1,17 +1,22 @@
 // The state every door shares: the open catalogue, the jobs, and the events pushed to the UI.
 // Plain TypeScript: the Electron glue, the web host and the CLI each wrap one AppCore.
-import { basename, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import type { EngineStatus, EventName, Events, JobInfo } from '../../shared/contract'
 import { Catalog } from '../catalog/catalog'
 import { UserError, errorMessage } from '../errors'
 import { folderImportRequest, kaggleImportRequest } from '../import/import-requests'
 import { runImport } from '../import/importer'
-import { JobManager } from '../jobs/job-manager'
+import { JobManager, type JobContext } from '../jobs/job-manager'
+import { loadModel } from '../engine/store/model-files'
+import { EngineSession } from '../models/engine-session'
+import { trainCatalogModel } from '../models/train-catalog-model'
 
 export type EventListener = <E extends EventName>(name: E, payload: Events[E]) => void
 
 export class AppCore {
   readonly jobs: JobManager
+  /** The current model and its embeddings, for matching. */
+  readonly engineSession = new EngineSession()
   private current: Catalog | null = null
   private unsubscribe: (() => void) | null = null
   private readonly listeners = new Set<EventListener>()
@@ -79,21 +84,71 @@ export class AppCore {
     this.unsubscribe?.()
     this.unsubscribe = null
     this.current = null
+    this.engineSession.release()
   }
 
   startFolderImport(folder: string): JobInfo {
     const catalog = this.requireCatalog()
     return this.jobs.start('import', `Import ${basename(folder)}`, async (context) => {
       context.progress(0, 0, 'Listing the photos in the folder')
-      return runImport(catalog, await folderImportRequest(folder, context.signal), context)
+      const result = await runImport(
+        catalog,
+        await folderImportRequest(folder, context.signal),
+        context
+      )
+      this.embedAfterImport(catalog)
+      return result
     })
   }
 
   startKaggleImport(csv: string, images: string): JobInfo {
     const catalog = this.requireCatalog()
-    return this.jobs.start('import', `Import ${basename(csv)}`, async (context) =>
-      runImport(catalog, await kaggleImportRequest(csv, images), context)
-    )
+    return this.jobs.start('import', `Import ${basename(csv)}`, async (context) => {
+      const result = await runImport(catalog, await kaggleImportRequest(csv, images), context)
+      this.embedAfterImport(catalog)
+      return result
+    })
+  }
+
+  /** New photos are matched against as soon as the model in use has embedded them. */
+  embedAfterImport(catalog: Catalog): void {
+    if (catalog.data.currentModelId && catalog === this.current) this.startEmbedding('new photos')
+  }
+
+  /** Brings the current model's embeddings up to date with the catalogue. */
+  startEmbedding(what: string): JobInfo {
+    const catalog = this.requireCatalog()
+    return this.jobs.start('embed', `Embed ${what}`, async (context) => {
+      const index = await this.engineSession.refresh(catalog, progressOf(context))
+      return { embedded: index.embedded }
+    })
+  }
+
+  /** Trains a model on the catalogue's confirmed labels; minutes 0 makes the built-in one. */
+  startTraining(minutes: number): JobInfo {
+    const catalog = this.requireCatalog()
+    const title = minutes === 0 ? 'Set up the built-in model' : `Retrain (${minutes} min)`
+    return this.jobs.start('train', title, async (context) => {
+      const outcome = await trainCatalogModel(catalog, this.engineSession, minutes, context)
+      if (outcome.madeCurrent) this.startEmbedding('the catalogue with the new model')
+      return outcome
+    })
+  }
+
+  /** Makes a model of the catalogue the one in use and embeds the catalogue with it. */
+  async setCurrentModel(id: string): Promise<JobInfo> {
+    const catalog = this.requireCatalog()
+    if (!catalog.data.models.some((m) => m.id === id))
+      throw new UserError(`No model ${id} in this catalogue`, 'not-found')
+    // A model whose files are missing or damaged is refused here; the one in use stays.
+    const version = catalog.data.models.find((m) => m.id === id)
+    const { model } = await loadModel(join(catalog.dir, 'models', version?.dir ?? id))
+    model.dispose()
+    await catalog.update((data) => {
+      data.currentModelId = id
+    })
+    this.engineSession.release()
+    return this.startEmbedding('the catalogue with the chosen model')
   }
 
   private assertNoActiveJobs(): void {
@@ -105,3 +160,9 @@ export class AppCore {
     }
   }
 }
+
+const progressOf = (context: JobContext) => ({
+  signal: context.signal,
+  onProgress: (stage: string, done: number, total: number) =>
+    context.progress(done, total, `${stage} ${done}/${total}`)
+})

@@ -1,12 +1,14 @@
 // Long work (import, thumbnails, later training) as jobs: an id, a state, progress, cancel.
 // Jobs run one at a time, in order, so two imports never race on the same catalogue.
 import { randomUUID } from 'node:crypto'
-import type { JobInfo, JobResult } from '../../shared/contract'
+import type { JobInfo, JobResult, TrainingView } from '../../shared/contract'
 import { errorMessage } from '../errors'
 
 export interface JobContext {
   readonly signal: AbortSignal
   progress(current: number, total: number, message?: string): void
+  /** A training job's live curve; sent with the next progress event. */
+  showTraining(view: TrainingView): void
 }
 
 export type JobRun = (context: JobContext) => Promise<JobResult | null>
@@ -42,7 +44,8 @@ export class JobManager {
       finishedAt: null,
       etaSeconds: null,
       error: null,
-      result: null
+      result: null,
+      training: null
     }
     let settle: (info: JobInfo) => void = () => undefined
     const done = new Promise<JobInfo>((resolve) => (settle = resolve))
@@ -102,7 +105,8 @@ export class JobManager {
         const force = now - lastSent >= PROGRESS_INTERVAL_MS
         if (force) lastSent = now
         this.update(entry, { current, total, etaSeconds, message: message ?? info.message }, force)
-      }
+      },
+      showTraining: (view) => this.update(entry, { training: view }, false)
     }
     try {
       const result = await entry.run(context)

@@ -8,26 +8,42 @@ import { saveModel } from '../store/model-files'
 import { architectureOf } from './build-model'
 import { describeSettings, type TrainSettings } from './settings'
 import { trainModel, type TrainProgress } from './trainer'
+import type { ValidationPlan } from './validation'
+import type { EvaluationReport } from '../eval'
 
 export async function trainToFolder(
   set: TrainingSet,
   settings: TrainSettings,
   out: string,
   source: string,
-  options: { signal?: AbortSignal; onProgress?: (progress: TrainProgress) => void } = {}
+  options: {
+    signal?: AbortSignal
+    onProgress?: (progress: TrainProgress) => void
+    /** The new model's id; generated when not given. */
+    id?: string
+    /** Scores another model (the one in use) on this run's validation split. */
+    compare?: (plan: ValidationPlan) => Promise<EvaluationReport | null>
+  } = {}
 ): Promise<ModelRecord> {
   const backend = await initBackend()
   const result = await trainModel(set, settings, options)
   const { before, after } = result
+  const previous = await options.compare?.(result.plan).catch((error: unknown) => {
+    result.model.dispose()
+    throw error
+  })
   const record: ModelRecord = {
     format: 'flukeprint-model/1',
-    id: `m-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`,
+    id: options.id ?? newModelId(),
     createdAt: new Date().toISOString(),
     kind: settings.model,
     input: settings.input,
     embedding: outputSize(result.model),
     architecture: architectureOf(settings),
-    newWhaleThreshold: finiteThreshold(after.report.newWhale.threshold),
+    newWhaleThreshold:
+      result.validationQueries >= MIN_CALIBRATION_QUERIES
+        ? finiteThreshold(after.report.newWhale.threshold)
+        : NEVER_NEW_WHALE,
     backend: backend.name,
     training: {
       data: {
@@ -47,7 +63,10 @@ export async function trainToFolder(
       validationTop1: after.report.top1,
       validationMap5WithNew: after.report.map5WithNew,
       untrainedValidationMap5: before.report.map5,
-      embeddingSpread: after.spread
+      embeddingSpread: after.spread,
+      ...(previous
+        ? { previousValidationMap5: previous.map5, previousValidationTop1: previous.top1 }
+        : {})
     })
   }
   try {
@@ -58,9 +77,17 @@ export async function trainToFolder(
   return record
 }
 
+export const newModelId = () =>
+  `m-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`
+
+/** A threshold fitted on fewer validation whales than this is noise: new_whale is then never
+ * suggested, rather than suggested for every query. */
+const MIN_CALIBRATION_QUERIES = 10
+const NEVER_NEW_WHALE = -1.01
+
 /** A fitted threshold may be +-Infinity (always / never new_whale); cosine lies in [-1, 1]. */
 const finiteThreshold = (value: number) =>
-  Math.max(-1.01, Math.min(1.01, Number.isNaN(value) ? -1.01 : value))
+  Math.max(NEVER_NEW_WHALE, Math.min(1.01, Number.isNaN(value) ? NEVER_NEW_WHALE : value))
 
 const outputSize = (model: { outputs: { shape: (number | null)[] }[] }) =>
   model.outputs[0]?.shape[1] ?? 0

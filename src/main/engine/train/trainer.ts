@@ -36,6 +36,9 @@ export interface TrainResult {
   validationQueries: number
   trainItems: number
   individuals: number
+  /** The validation split, as indices into the training set's items: to score another
+   * model (the one in use) on exactly the same whales. */
+  plan: ValidationPlan
 }
 
 export class TrainingDiverged extends Error {}
@@ -176,7 +179,8 @@ export async function trainModel(
     after,
     validationQueries: plan.queries.length,
     trainItems: trainSet.size,
-    individuals: sampler.classNames.length
+    individuals: sampler.classNames.length,
+    plan
   }
 }
 
