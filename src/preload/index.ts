@@ -36,8 +36,7 @@ function on<E extends EventName>(event: E, listener: (payload: Events[E]) => voi
 const api = {
   request,
   on,
-  imageUrl: (kind: ImageKind, photoId: string) =>
-    `${IMAGE_SCHEME}://${kind}/${encodeURIComponent(photoId)}`
+  imageUrl: (kind: ImageKind, id: string) => `${IMAGE_SCHEME}://${kind}/${encodeURIComponent(id)}`
 } as AppApi
 
 contextBridge.exposeInMainWorld('api', api)

@@ -42,7 +42,7 @@ export function reviewHandlers(core: AppCore): ReviewHandlers {
     'review.queue': ({ filter }) => reviewQueue(catalog().data, filter),
     'review.candidates': async ({ annotationId, limit }) => {
       const open = catalog()
-      const session = core.engineSession
+      const session = await core.session()
       const { record } = await session.embedder(open)
       const query = await session.vectorFor(open, annotationId)
       return candidateList({

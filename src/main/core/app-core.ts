@@ -7,16 +7,14 @@ import { UserError, errorMessage } from '../errors'
 import { folderImportRequest, kaggleImportRequest } from '../import/import-requests'
 import { runImport } from '../import/importer'
 import { JobManager, type JobContext } from '../jobs/job-manager'
-import { loadModel } from '../engine/store/model-files'
-import { EngineSession } from '../models/engine-session'
-import { trainCatalogModel } from '../models/train-catalog-model'
+import type { EngineSession } from '../models/engine-session'
 
 export type EventListener = <E extends EventName>(name: E, payload: Events[E]) => void
 
 export class AppCore {
   readonly jobs: JobManager
-  /** The current model and its embeddings, for matching. */
-  readonly engineSession = new EngineSession()
+  /** The current model and its embeddings; TensorFlow.js loads on first use, not at start. */
+  private engineSession: Promise<EngineSession> | null = null
   private current: Catalog | null = null
   private unsubscribe: (() => void) | null = null
   private readonly listeners = new Set<EventListener>()
@@ -84,7 +82,14 @@ export class AppCore {
     this.unsubscribe?.()
     this.unsubscribe = null
     this.current = null
-    this.engineSession.release()
+    void this.engineSession?.then((session) => session.release())
+  }
+
+  session(): Promise<EngineSession> {
+    this.engineSession ??= import('../models/engine-session').then(
+      ({ EngineSession }) => new EngineSession()
+    )
+    return this.engineSession
   }
 
   startFolderImport(folder: string): JobInfo {
@@ -119,7 +124,8 @@ export class AppCore {
   startEmbedding(what: string): JobInfo {
     const catalog = this.requireCatalog()
     return this.jobs.start('embed', `Embed ${what}`, async (context) => {
-      const index = await this.engineSession.refresh(catalog, progressOf(context))
+      const session = await this.session()
+      const index = await session.refresh(catalog, progressOf(context))
       return { embedded: index.embedded }
     })
   }
@@ -129,7 +135,8 @@ export class AppCore {
     const catalog = this.requireCatalog()
     const title = minutes === 0 ? 'Set up the built-in model' : `Retrain (${minutes} min)`
     return this.jobs.start('train', title, async (context) => {
-      const outcome = await trainCatalogModel(catalog, this.engineSession, minutes, context)
+      const { trainCatalogModel } = await import('../models/train-catalog-model')
+      const outcome = await trainCatalogModel(catalog, await this.session(), minutes, context)
       if (outcome.madeCurrent) this.startEmbedding('the catalogue with the new model')
       return outcome
     })
@@ -142,12 +149,13 @@ export class AppCore {
       throw new UserError(`No model ${id} in this catalogue`, 'not-found')
     // A model whose files are missing or damaged is refused here; the one in use stays.
     const version = catalog.data.models.find((m) => m.id === id)
+    const { loadModel } = await import('../engine/store/model-files')
     const { model } = await loadModel(join(catalog.dir, 'models', version?.dir ?? id))
     model.dispose()
     await catalog.update((data) => {
       data.currentModelId = id
     })
-    this.engineSession.release()
+    ;(await this.session()).release()
     return this.startEmbedding('the catalogue with the chosen model')
   }
 

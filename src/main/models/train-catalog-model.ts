@@ -36,7 +36,12 @@ export async function trainCatalogModel(
   }
   const set = catalogTrainingSet(catalog.data)
   if (minutes > 0) assertEnoughToTrain(set)
-  const settings: TrainSettings = { ...CPU_DEFAULTS, minutes, epochs: null }
+  const settings: TrainSettings = {
+    ...CPU_DEFAULTS,
+    minutes,
+    epochs: null,
+    validationFraction: validationFraction(set)
+  }
   const id = newModelId()
   const chart = new Chart(context, minutes)
   const record = await trainToFolder(set, settings, join(catalog.dir, 'models', id), catalog.dir, {
@@ -73,6 +78,19 @@ function assertEnoughToTrain(set: TrainingSet): void {
       `Not enough confirmed matches to train: ${repeated} individual(s) have two or more photos, and training needs at least 4 (some for training, some to score it). Confirm more matches, or import a labelled catalogue.`
     )
   }
+}
+
+/**
+ * The default share of whales held out to score a run, raised for a small catalogue so that
+ * at least MIN_VALIDATION_WHALES are scored (half of them kept in the gallery), but never more
+ * than half of the whales.
+ */
+const MIN_VALIDATION_WHALES = 4
+
+function validationFraction(set: TrainingSet): number {
+  const whales = new Set(set.items.flatMap((item) => (item.label ? [item.label] : []))).size
+  if (whales === 0) return CPU_DEFAULTS.validationFraction
+  return Math.min(0.5, Math.max(CPU_DEFAULTS.validationFraction, MIN_VALIDATION_WHALES / whales))
 }
 
 async function scoreInUse(

@@ -125,7 +125,9 @@ async function handleImage(core: AppCore, res: ServerResponse, path: string) {
     })
   }
   const info = await stat(file)
-  sendFile(res, file, 'image/jpeg', info.size, 'private, max-age=3600')
+  // A crop changes when its box is corrected, under the same URL: revalidate it every time.
+  const caching = kind.startsWith('crop') ? 'no-cache' : 'private, max-age=3600'
+  sendFile(res, file, 'image/jpeg', info.size, caching)
 }
 
 class BodyTooLarge extends Error {}

@@ -82,8 +82,8 @@ export function createHttpApi(options: HttpApiOptions): AppApi {
     }
   }
 
-  function imageUrl(kind: ImageKind, photoId: string) {
-    return `${base}/img/${kind}/${encodeURIComponent(photoId)}?${query}`
+  function imageUrl(kind: ImageKind, id: string) {
+    return `${base}/img/${kind}/${encodeURIComponent(id)}?${query}`
   }
 
   return { request, on, imageUrl }

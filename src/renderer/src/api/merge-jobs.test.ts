@@ -16,6 +16,7 @@ function job(patch: Partial<JobInfo>): JobInfo {
     etaSeconds: null,
     error: null,
     result: null,
+    training: null,
     ...patch
   }
 }

@@ -2,7 +2,9 @@ import { CataloguePage } from '../catalogue/CataloguePage'
 import { ImportPage } from '../import/ImportPage'
 import { IndividualPage } from '../individual/IndividualPage'
 import { JobsPage } from '../jobs/JobsPage'
+import { ModelsPage } from '../models/ModelsPage'
 import { PhotoPage } from '../photo/PhotoPage'
+import { ReviewPage } from '../review/ReviewPage'
 import type { Route } from '../router/routes'
 
 export function Pages({ route }: { route: Route }) {
@@ -17,5 +19,9 @@ export function Pages({ route }: { route: Route }) {
       return <ImportPage />
     case 'jobs':
       return <JobsPage />
+    case 'review':
+      return <ReviewPage />
+    case 'models':
+      return <ModelsPage />
   }
 }

@@ -131,3 +131,23 @@ export function CalendarIcon(props: IconProps) {
     </Icon>
   )
 }
+
+export function ReviewIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="2.5" y="5" width="8" height="14" rx="1.5" />
+      <rect x="13.5" y="5" width="8" height="14" rx="1.5" />
+      <path d="M6.5 9v6M17.5 9v6" />
+    </Icon>
+  )
+}
+
+export function ModelsIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M3 20h18" />
+      <path d="M5 16l4-5 4 3 6-8" />
+      <circle cx="19" cy="6" r="1.2" />
+    </Icon>
+  )
+}

@@ -6,6 +6,7 @@ import { BackLink } from '../common/BackLink'
 import { formatCount, formatDay } from '../common/format'
 import { PhotoGrid } from '../catalogue/PhotoGrid'
 import { Page } from '../layout/Shell'
+import { AssignmentHistory } from './AssignmentHistory'
 import { SightingList } from './SightingList'
 
 export function IndividualPage({ id }: { id: string }) {
@@ -58,6 +59,12 @@ export function IndividualPage({ id }: { id: string }) {
                 All photos
               </Title>
               <PhotoGrid photos={data.photos} memoryKey={`individual:${id}`} maxHeight="70vh" />
+            </section>
+            <section>
+              <Title order={3} size="h4" mb="sm">
+                History
+              </Title>
+              <AssignmentHistory history={data.history} />
             </section>
           </>
         )}

@@ -3,7 +3,7 @@ import type { CatalogStats } from '@shared/contract'
 import { useJobs } from '../api/JobsProvider'
 import { isActive } from '../api/merge-jobs'
 import { formatNumber } from '../common/format'
-import { ImportIcon, JobsIcon, PhotosIcon } from '../common/icons'
+import { ImportIcon, JobsIcon, ModelsIcon, PhotosIcon, ReviewIcon } from '../common/icons'
 import type { Route } from '../router/routes'
 import { EngineStatus } from './EngineStatus'
 
@@ -29,6 +29,31 @@ export function NavBar({ route, stats, onNavigate }: Props) {
           active={inCatalogue}
           onClick={onNavigate}
           data-testid="nav-catalogue"
+        />
+        <NavLink
+          component="a"
+          href="#/review"
+          label="Review matches"
+          leftSection={<ReviewIcon />}
+          active={route.page === 'review'}
+          onClick={onNavigate}
+          data-testid="nav-review"
+          rightSection={
+            stats.unassigned > 0 && (
+              <Badge size="sm" variant="light" data-testid="nav-review-count">
+                {formatNumber(stats.unassigned)}
+              </Badge>
+            )
+          }
+        />
+        <NavLink
+          component="a"
+          href="#/models"
+          label="Models"
+          leftSection={<ModelsIcon />}
+          active={route.page === 'models'}
+          onClick={onNavigate}
+          data-testid="nav-models"
         />
         <NavLink
           component="a"

@@ -8,6 +8,8 @@ export type Route =
   | { page: 'photo'; id: string }
   | { page: 'import' }
   | { page: 'jobs' }
+  | { page: 'review' }
+  | { page: 'models' }
 
 export const HOME: Route = { page: 'catalogue', tab: 'photos', filter: {} }
 
@@ -26,6 +28,8 @@ export function parseHash(hash: string): Route {
   const [first, second, third] = parts
   if (first === 'import') return { page: 'import' }
   if (first === 'jobs') return { page: 'jobs' }
+  if (first === 'review') return { page: 'review' }
+  if (first === 'models') return { page: 'models' }
   if (first === 'catalogue') {
     if (second === 'individual' && third) return { page: 'individual', id: third }
     if (second === 'photo' && third) return { page: 'photo', id: third }
@@ -41,6 +45,10 @@ export function formatHash(route: Route): string {
       return '#/import'
     case 'jobs':
       return '#/jobs'
+    case 'review':
+      return '#/review'
+    case 'models':
+      return '#/models'
     case 'individual':
       return `#/catalogue/individual/${encodeURIComponent(route.id)}`
     case 'photo':

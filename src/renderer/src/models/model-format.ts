@@ -1,0 +1,3 @@
+export function formatScore(value: number | undefined): string {
+  return value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(3)
+}
