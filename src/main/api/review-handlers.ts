@@ -2,7 +2,7 @@
 // decision is one catalogue write, acknowledged only once it is on disk.
 import type { Handlers } from './handlers'
 import type { AppCore } from '../core/app-core'
-import { candidateList } from '../review/candidates'
+import { candidateList, prepareCandidateGallery, type CandidateGallery } from '../review/candidates'
 import {
   applyDecision,
   applyNewIndividual,
@@ -25,6 +25,8 @@ type ReviewHandlers = Pick<
 
 export function reviewHandlers(core: AppCore): ReviewHandlers {
   const catalog = () => core.requireCatalog()
+  // Rebuilt when the catalogue or the model's embeddings change, not on every key press.
+  let gallery: (CandidateGallery & { revision: number }) | null = null
   const modelInUse = () => catalog().data.currentModelId
   const write = async (change: (data: CatalogData) => MatchDecision | null) => {
     let decision: MatchDecision | null = null
@@ -45,9 +47,13 @@ export function reviewHandlers(core: AppCore): ReviewHandlers {
       const session = await core.session()
       const { record } = await session.embedder(open)
       const query = await session.vectorFor(open, annotationId)
+      const index = await session.currentIndex(open)
+      if (gallery?.index !== index || gallery.revision !== open.revision) {
+        gallery = { ...prepareCandidateGallery(open.data, index), revision: open.revision }
+      }
       return candidateList({
         data: open.data,
-        index: await session.currentIndex(open),
+        gallery,
         query,
         annotationId,
         threshold: record.newWhaleThreshold,

@@ -30,6 +30,7 @@ export function emptyCatalog(): CatalogData {
 export class Catalog {
   private writing: Promise<void> = Promise.resolve()
   private readonly listeners = new Set<() => void>()
+  private changes = 0
 
   private constructor(
     readonly dir: string,
@@ -70,6 +71,11 @@ export class Catalog {
     return this.db.data
   }
 
+  /** Goes up with every change: views derived from the data are valid while it stays. */
+  get revision(): number {
+    return this.changes
+  }
+
   get thumbsDir(): string {
     return join(this.dir, 'thumbs')
   }
@@ -80,6 +86,7 @@ export class Catalog {
    * one change: a reader never sees half of them.
    */
   async update(change: (data: CatalogData) => void): Promise<void> {
+    this.changes += 1
     change(this.db.data)
     await this.save()
   }

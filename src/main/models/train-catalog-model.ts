@@ -7,6 +7,7 @@ import type { JobResult, TrainingPoint } from '../../shared/contract'
 import type { Catalog } from '../catalog/catalog'
 import { catalogTrainingSet, type TrainingSet } from '../engine/data/training-items'
 import { evaluateQueries, NEW_WHALE } from '../engine/eval'
+import { seedIndex } from '../engine/index/embedding-index'
 import { CPU_DEFAULTS, type TrainSettings } from '../engine/train/settings'
 import { newModelId, trainToFolder } from '../engine/train/train-to-folder'
 import type { TrainProgress } from '../engine/train/trainer'
@@ -35,6 +36,8 @@ export async function trainCatalogModel(
     await session.refresh(catalog, { signal: context.signal })
   }
   const set = catalogTrainingSet(catalog.data)
+  // The box versions the crops are made from: a box corrected during the run is embedded again.
+  const versions = new Map(catalog.data.annotations.map((a) => [a.id, a.updatedAt]))
   if (minutes > 0) assertEnoughToTrain(set)
   const settings: TrainSettings = {
     ...CPU_DEFAULTS,
@@ -48,7 +51,18 @@ export async function trainCatalogModel(
     id,
     signal: context.signal,
     onProgress: (progress) => chart.add(progress),
-    compare: hadModel ? async (plan) => scoreInUse(catalog, session, set, plan) : undefined
+    compare: hadModel ? async (plan) => scoreInUse(catalog, session, set, plan) : undefined,
+    // The run has every crop in hand: its embeddings make the new model usable at once.
+    onEmbeddings: async (embeddings, saved) =>
+      seedIndex(
+        catalog.dir,
+        saved.id,
+        saved.embedding,
+        [...embeddings].flatMap(([id, vector]) => {
+          const updatedAt = versions.get(id)
+          return updatedAt ? [{ annotation: { id, updatedAt }, vector }] : []
+        })
+      )
   })
   context.signal.throwIfAborted()
   const madeCurrent = !hadModel

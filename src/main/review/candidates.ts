@@ -1,14 +1,61 @@
 // The suggested matches for one query: known individuals ranked by their best image's cosine
 // similarity to the query, individuals the biologist already rejected for it left out, and
-// new_whale placed where the model's calibrated threshold falls.
+// new_whale placed where the model's calibrated threshold falls. The gallery (normalised
+// vectors and lookups) is prepared once per catalogue revision, so a key press in review
+// costs one matrix-vector product, not a pass over the catalogue.
 import type { Candidate, CandidateList } from '../../shared/contract'
 import type { Annotation, CatalogData, Photo } from '../../shared/domain'
-import { rankIndividuals } from '../engine/eval'
+import {
+  prepareGallery,
+  rankIndividuals,
+  type PreparedGallery
+} from '../engine/eval/rank-individuals'
 import { annotationIdOf, type EmbeddingIndex } from '../engine/index/embedding-index'
+
+export interface CandidateGallery {
+  index: EmbeddingIndex
+  prepared: PreparedGallery
+  /** Index row of each gallery row. */
+  rows: number[]
+  annotations: Map<string, Annotation>
+  photos: Map<string, Photo>
+  names: Map<string, string>
+  byIndividual: Map<string, { annotation: Annotation; photo: Photo }[]>
+}
+
+/** The assigned annotations of the index, ready to rank queries against. */
+export function prepareCandidateGallery(
+  data: CatalogData,
+  index: EmbeddingIndex
+): CandidateGallery {
+  const annotations = new Map(data.annotations.map((a) => [a.id, a]))
+  const photos = new Map(data.photos.map((p) => [p.id, p]))
+  const rows: number[] = []
+  const labels: string[] = []
+  index.keys.forEach((key, row) => {
+    const individualId = annotations.get(annotationIdOf(key))?.individualId
+    if (!individualId) return
+    rows.push(row)
+    labels.push(individualId)
+  })
+  const prepared = prepareGallery({
+    vectors: rows.map((row) => index.vectors[row] as Float32Array),
+    labels
+  })
+  return {
+    index,
+    prepared,
+    rows,
+    annotations,
+    photos,
+    names: new Map(data.individuals.map((i) => [i.id, i.name])),
+    byIndividual: groupByIndividual(data.annotations, photos)
+  }
+}
 
 export interface CandidateInput {
   data: CatalogData
-  index: EmbeddingIndex
+  gallery: CandidateGallery
   query: Float32Array
   annotationId: string
   threshold: number
@@ -16,33 +63,20 @@ export interface CandidateInput {
 }
 
 export function candidateList(input: CandidateInput): CandidateList {
-  const { data, index, query, annotationId, threshold, limit } = input
-  const annotations = new Map(data.annotations.map((a) => [a.id, a]))
-  const photos = new Map(data.photos.map((p) => [p.id, p]))
+  const { data, gallery, query, annotationId, threshold, limit } = input
   const rejected = rejectedIndividuals(data, annotationId)
-  const rows: number[] = []
-  const labels: string[] = []
-  index.keys.forEach((key, row) => {
-    const individualId = annotations.get(annotationIdOf(key))?.individualId
-    if (!individualId || rejected.has(individualId)) return
-    rows.push(row)
-    labels.push(individualId)
-  })
-  const ranking = rankIndividuals(query, {
-    vectors: rows.map((row) => index.vectors[row] as Float32Array),
-    labels
-  })
-  const byIndividual = groupByIndividual(data.annotations, photos)
+  const ranking = rankIndividuals(query, gallery.prepared).filter((r) => !rejected.has(r.id))
   const shown = ranking.slice(0, limit)
   const newWhaleAt = shown.findIndex((r) => r.score < threshold)
   const candidates = shown.map((r, position): Candidate => {
-    const best = annotations.get(annotationIdOf(index.keys[rows[r.bestIndex] ?? -1] ?? ''))
-    const photo = photos.get(best?.photoId ?? '')
-    const own = byIndividual.get(r.id) ?? []
+    const key = gallery.index.keys[gallery.rows[r.bestIndex] ?? -1] ?? ''
+    const best = gallery.annotations.get(annotationIdOf(key))
+    const photo = gallery.photos.get(best?.photoId ?? '')
+    const own = gallery.byIndividual.get(r.id) ?? []
     const below = newWhaleAt >= 0 && position >= newWhaleAt
     return {
       individualId: r.id,
-      name: data.individuals.find((i) => i.id === r.id)?.name ?? r.id,
+      name: gallery.names.get(r.id) ?? r.id,
       score: r.score,
       rank: position + 1 + (below ? 1 : 0),
       sightings: new Set(own.map(({ photo: p }) => p.sightingId ?? p.id)).size,
@@ -63,7 +97,7 @@ export function candidateList(input: CandidateInput): CandidateList {
   })
   return {
     annotationId,
-    modelId: index.modelId,
+    modelId: gallery.index.modelId,
     threshold,
     candidates,
     newWhaleAt: newWhaleAt >= 0 ? newWhaleAt : ranking.length > limit ? null : candidates.length,

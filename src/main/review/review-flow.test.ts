@@ -1,6 +1,6 @@
 // The review loop end to end through the contract: demo catalogue, retrain, candidates,
 // decisions, undo, and the catalogue on disk after a reopen.
-import { readFile } from 'node:fs/promises'
+import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../tests/fixtures/images'
@@ -8,6 +8,7 @@ import { dispatch } from '../api/dispatch'
 import { createHandlers } from '../api/handlers'
 import { Catalog } from '../catalog/catalog'
 import { AppCore } from '../core/app-core'
+import { generateDemoDataset } from '../demo'
 import type { Args, RequestName, Result } from '../../shared/contract'
 
 const core = new AppCore()
@@ -146,6 +147,41 @@ describe('review and retrain on the demo catalogue', () => {
       ])
       const history = await call('individuals.get', { id: firstTop.individualId })
       expect(history.history[0]).toMatchObject({ by: 'user', note: 'confirmed match', from: null })
+    }
+  )
+
+  it('embeds newly imported photos with the model in use', { timeout: 120_000 }, async () => {
+    const extra = await generateDemoDataset({
+      outDir: join(await tempDir(), 'extra'),
+      individuals: 2,
+      photosPerIndividual: 1,
+      newPhotos: 3,
+      seed: 99
+    })
+    await call('import.folder', { folder: extra.newDir })
+    await settle()
+    const embed = core.jobs.list().find((j) => j.kind === 'embed')
+    expect(embed).toMatchObject({ state: 'done', result: { embedded: 3 } })
+  })
+
+  it(
+    'leaves the models and the model in use alone when a retrain is cancelled',
+    { timeout: 120_000 },
+    async () => {
+      const before = structuredClone(core.requireCatalog().data.models)
+      const inUse = core.requireCatalog().data.currentModelId
+      const { jobId } = await call('models.train', { minutes: 5 })
+      // Cancel once it is really training (past cropping), as a user would.
+      await expect
+        .poll(() => core.jobs.get(jobId)?.training !== null, { timeout: 60_000 })
+        .toBe(true)
+      await call('jobs.cancel', { id: jobId })
+      await settle()
+      expect(core.jobs.get(jobId)?.state).toBe('cancelled')
+      expect(core.requireCatalog().data.models).toEqual(before)
+      expect(core.requireCatalog().data.currentModelId).toBe(inUse)
+      const folders = await readdir(join(dir, 'models'))
+      expect(folders.sort()).toEqual(before.map((m) => m.dir).sort())
     }
   )
 

@@ -55,6 +55,24 @@ async function writeIndex(catalogDir: string, index: EmbeddingIndex): Promise<vo
   await rename(`${paths.index}.tmp`, paths.index)
 }
 
+/**
+ * Starts a model's index from embeddings computed elsewhere (by its training run, which had
+ * every crop in hand), keyed by `<annotation id>@<updatedAt>` as the catalogue was then.
+ */
+export async function seedIndex(
+  catalogDir: string,
+  modelId: string,
+  dim: number,
+  entries: { annotation: { id: string; updatedAt: string }; vector: Float32Array }[]
+): Promise<void> {
+  await writeIndex(catalogDir, {
+    modelId,
+    dim,
+    keys: entries.map((e) => keyOf(e.annotation)),
+    vectors: entries.map((e) => e.vector)
+  })
+}
+
 /** Brings the index up to date with the catalogue's annotations; returns it. */
 export async function updateIndex(
   catalogDir: string,

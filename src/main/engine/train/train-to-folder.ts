@@ -23,10 +23,15 @@ export async function trainToFolder(
     id?: string
     /** Scores another model (the one in use) on this run's validation split. */
     compare?: (plan: ValidationPlan) => Promise<EvaluationReport | null>
+    /** Receives every item's embedding by the new model, once the model is saved. */
+    onEmbeddings?: (embeddings: Map<string, Float32Array>, record: ModelRecord) => Promise<void>
   } = {}
 ): Promise<ModelRecord> {
   const backend = await initBackend()
-  const result = await trainModel(set, settings, options)
+  const result = await trainModel(set, settings, {
+    ...options,
+    embedAll: options.onEmbeddings !== undefined
+  })
   const { before, after } = result
   const previous = await options.compare?.(result.plan).catch((error: unknown) => {
     result.model.dispose()
@@ -74,6 +79,7 @@ export async function trainToFolder(
   } finally {
     result.model.dispose()
   }
+  if (result.embeddings) await options.onEmbeddings?.(result.embeddings, record)
   return record
 }
 

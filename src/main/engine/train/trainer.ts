@@ -39,6 +39,8 @@ export interface TrainResult {
   /** The validation split, as indices into the training set's items: to score another
    * model (the one in use) on exactly the same whales. */
   plan: ValidationPlan
+  /** Every usable item's embedding by its key, when asked for (embedAll). */
+  embeddings: Map<string, Float32Array> | null
 }
 
 export class TrainingDiverged extends Error {}
@@ -46,7 +48,12 @@ export class TrainingDiverged extends Error {}
 export async function trainModel(
   set: TrainingSet,
   settings: TrainSettings,
-  options: { signal?: AbortSignal; onProgress?: (progress: TrainProgress) => void } = {}
+  options: {
+    signal?: AbortSignal
+    onProgress?: (progress: TrainProgress) => void
+    /** Also embed every item with the final model, from the crops or features already made. */
+    embedAll?: boolean
+  } = {}
 ): Promise<TrainResult> {
   const { signal, onProgress } = options
   const labels = set.items.map((item) => item.label)
@@ -167,9 +174,16 @@ export async function trainModel(
     )
   }
   const after = await score()
+  const embeddings = options.embedAll
+    ? await embedEveryItem(model, inputs, set, signal).catch((error: unknown) => {
+        model.dispose()
+        throw error
+      })
+    : null
   const saved = inputs.finish(model)
   if (saved !== model) model.dispose()
   return {
+    embeddings,
     model: saved,
     curve,
     steps: step,
@@ -182,6 +196,19 @@ export async function trainModel(
     individuals: sampler.classNames.length,
     plan
   }
+}
+
+async function embedEveryItem(
+  model: tf.LayersModel,
+  inputs: TrainingInputs,
+  set: TrainingSet,
+  signal?: AbortSignal
+): Promise<Map<string, Float32Array>> {
+  const usable = set.items.flatMap((_, i) => (inputs.has(i) ? [i] : []))
+  const vectors = await inputs.embed(model, usable, signal)
+  return new Map(
+    usable.map((item, row) => [set.items[item]?.key ?? '', vectors[row] as Float32Array])
+  )
 }
 
 /**

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Paper, Stack, Text } from '@mantine/core'
 import type { DecisionView } from '@shared/contract'
 import { formatShortTime } from '../common/format'
@@ -9,7 +10,12 @@ const VERDICTS: Record<DecisionView['verdict'], string> = {
   new: 'new individual'
 }
 
-export function RecentDecisions({ decisions }: { decisions: DecisionView[] }) {
+// Memoised: the review screen re-renders on every key press, these rarely change.
+export const RecentDecisions = memo(function RecentDecisions({
+  decisions
+}: {
+  decisions: DecisionView[]
+}) {
   if (decisions.length === 0) return null
   return (
     <Paper withBorder p="xs" data-testid="recent-decisions">
@@ -31,4 +37,4 @@ export function RecentDecisions({ decisions }: { decisions: DecisionView[] }) {
       </Stack>
     </Paper>
   )
-}
+})

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Button, Group, Select, TextInput } from '@mantine/core'
 import type { ReviewFilter, ReviewQueue } from '@shared/contract'
 
@@ -9,7 +10,8 @@ interface Props {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
-export function ReviewFilters({ queue, filter, onFilter }: Props) {
+// Memoised: the review screen re-renders on every key press, these rarely change.
+export const ReviewFilters = memo(function ReviewFilters({ queue, filter, onFilter }: Props) {
   const set = (patch: Partial<ReviewFilter>) => {
     const next = { ...filter, ...patch }
     for (const key of Object.keys(next) as (keyof ReviewFilter)[]) if (!next[key]) delete next[key]
@@ -67,4 +69,4 @@ export function ReviewFilters({ queue, filter, onFilter }: Props) {
       )}
     </Group>
   )
-}
+})

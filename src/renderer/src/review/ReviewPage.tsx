@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react'
 import { Alert, Center, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core'
-import type { DecisionView, ReviewFilter } from '@shared/contract'
+import type { CandidateList, DecisionView, ReviewFilter } from '@shared/contract'
 import { errorMessage } from '../api/api-error'
 import { useApi } from '../api/ApiContext'
 import { useJobs } from '../api/JobsProvider'
@@ -55,7 +55,31 @@ export function ReviewPage() {
     { annotationId: current?.annotationId ?? '', limit },
     { skip: !current || noModel || models.data === undefined, keepPrevious: true }
   )
-  const list = candidates.data?.annotationId === current?.annotationId ? candidates.data : undefined
+  // The next photo's candidates are asked for while this one is reviewed, so a decision shows
+  // the next photo's ranking at once; the fresh answer replaces it when it comes.
+  const [prefetched, setPrefetched] = useState<ReadonlyMap<string, CandidateList>>(new Map())
+  const fresh =
+    candidates.data?.annotationId === current?.annotationId ? candidates.data : undefined
+  const list = fresh ?? (limit === PAGE ? prefetched.get(current?.annotationId ?? '') : undefined)
+  const nextId = stepFrom(order, current?.annotationId ?? null, 1)
+  useEffect(() => {
+    if (!fresh || !nextId || nextId === fresh.annotationId) return
+    let live = true
+    api.request('review.candidates', { annotationId: nextId, limit: PAGE }).then(
+      (next) =>
+        live &&
+        setPrefetched(
+          new Map([
+            [fresh.annotationId, fresh],
+            [nextId, next]
+          ])
+        ),
+      () => undefined
+    )
+    return () => {
+      live = false
+    }
+  }, [api, fresh, nextId])
   const candidate = list?.candidates[Math.min(selected, (list?.candidates.length ?? 1) - 1)] ?? null
   const shownAnnotation = otherImage ?? candidate?.annotationId ?? null
   const embedding = jobs.some((j) => isActive(j) && (j.kind === 'embed' || j.kind === 'train'))
@@ -76,7 +100,10 @@ export function ReviewPage() {
     setError(null)
     recent.reload()
     queue.reload()
-    if (view.verdict === 'different') candidates.reload()
+    if (view.verdict === 'different') {
+      setPrefetched(new Map())
+      candidates.reload()
+    }
   }
   const failed = (queryId: string) => (err: unknown) => {
     setHidden((h) => new Set([...h].filter((id) => id !== queryId)))

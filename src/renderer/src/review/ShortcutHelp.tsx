@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Group, Kbd, Text } from '@mantine/core'
 import { SHORTCUTS, type ReviewAction } from './review-keys'
 
@@ -13,7 +14,8 @@ const NAVIGATION: [ReviewAction, string][] = [
   ['overlay', 'overlay']
 ]
 
-export function ShortcutHelp() {
+// Memoised: the review screen re-renders on every key press, these rarely change.
+export const ShortcutHelp = memo(function ShortcutHelp() {
   return (
     <Group gap="md" data-testid="shortcut-help">
       {NAVIGATION.map(([action, label]) => (
@@ -23,4 +25,4 @@ export function ShortcutHelp() {
       ))}
     </Group>
   )
-}
+})
