@@ -43,7 +43,12 @@ export class TrainingDiverged extends Error {}
 export async function trainModel(
   set: TrainingSet,
   settings: TrainSettings,
-  options: { signal?: AbortSignal; onProgress?: (progress: TrainProgress) => void } = {}
+  options: {
+    signal?: AbortSignal
+    onProgress?: (progress: TrainProgress) => void
+    /** Inputs prepared already (benchmarks reuse cached backbone features across runs). */
+    inputs?: TrainingInputs
+  } = {}
 ): Promise<TrainResult> {
   const { signal, onProgress } = options
   const labels = set.items.map((item) => item.label)
@@ -53,20 +58,22 @@ export async function trainModel(
   })
   // The branch CNN is checked against the engine's memory before any photo is cropped.
   const early = settings.model === 'branch' ? checkedModel(settings, null) : null
-  const inputs = await prepareInputs(set.items, settings, {
-    signal,
-    onProgress: (done, total, stage) =>
-      onProgress?.({
-        stage: 'cropping',
-        step: 0,
-        epoch: 0,
-        seconds: 0,
-        loss: null,
-        activeShare: null,
-        map5: null,
-        message: `${stage} ${done}/${total}`
-      })
-  })
+  const inputs =
+    options.inputs ??
+    (await prepareInputs(set.items, settings, {
+      signal,
+      onProgress: (done, total, stage) =>
+        onProgress?.({
+          stage: 'cropping',
+          step: 0,
+          epoch: 0,
+          seconds: 0,
+          loss: null,
+          activeShare: null,
+          map5: null,
+          message: `${stage} ${done}/${total}`
+        })
+    }))
   const usable = (items: number[]) => items.filter((i) => inputs.has(i))
   const trainSet = new Set(usable(split.train))
   const sampler = new PKSampler(
