@@ -62,8 +62,8 @@ async function features(set: TrainingSet, name: string): Promise<Map<number, Flo
       usable.map((i) => store.pixels(i)),
       { onProgress: (done, total) => done % 200 === 0 && console.error(`${name} ${done}/${total}`) }
     )
-    const byKey = Object.fromEntries(
-      usable.map((i, row) => [set.items[i]?.key, Array.from(vectors[row] ?? [])])
+    const byKey: Record<string, number[]> = Object.fromEntries(
+      usable.map((i, row) => [set.items[i]?.key ?? '', Array.from(vectors[row] ?? [])])
     )
     writeFileSync(file, JSON.stringify(byKey))
   }

@@ -39,8 +39,8 @@ describe('headInputs', () => {
     // The standardised training rows have zero mean and unit variance per dimension.
     const batch = inputs.batch(indices, () => 0.5)
     const { mean, variance } = tf.moments(batch, 0)
-    mean.arraySync().forEach((m: number) => expect(Math.abs(m)).toBeLessThan(0.1))
-    variance.arraySync().forEach((v: number) => expect(v).toBeGreaterThan(0.8))
+    Array.from(mean.dataSync()).forEach((m) => expect(Math.abs(m)).toBeLessThan(0.1))
+    Array.from(variance.dataSync()).forEach((v) => expect(v).toBeGreaterThan(0.8))
     tf.dispose([x, batch, mean, variance])
     saved.dispose()
   })

@@ -170,7 +170,8 @@ export function foldStandardisation(
       layer.getClassName()
     ] ?? [null, null]
     if (!cls || !fromConfig) throw new Error(`cannot copy a ${layer.getClassName()} layer`)
-    const { name: _name, ...config } = layer.getConfig()
+    const config = { ...layer.getConfig() }
+    delete config.name
     const copy = fromConfig(cls, config) as tf.layers.Layer
     x = copy.apply(x) as tf.SymbolicTensor
     copy.setWeights(layer.getWeights())
