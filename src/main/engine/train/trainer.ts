@@ -111,7 +111,17 @@ export async function trainModel(
       if (settings.epochs !== null && settings.minutes === null && batch.epoch >= settings.epochs)
         break
       if (settings.minutes !== null && elapsed() >= settings.minutes * 60) break
-      last = trainStep(model, optimizer, inputs, batch.items, batch.classIds, settings, random)
+      const progress =
+        settings.minutes !== null
+          ? elapsed() / (settings.minutes * 60)
+          : settings.epochs !== null
+            ? batch.epoch / settings.epochs
+            : 1
+      const mining =
+        settings.mining === 'batch-hard' && progress < (settings.batchAllWarmup ?? 0)
+          ? 'batch-all'
+          : settings.mining
+      last = trainStep(model, optimizer, inputs, batch, { ...settings, mining }, random)
       step += 1
       if (!Number.isFinite(last.loss)) {
         stoppedBecause = `diverged at step ${step} (loss ${last.loss})`
@@ -206,8 +216,7 @@ function trainStep(
   model: tf.LayersModel,
   optimizer: tf.Optimizer,
   inputs: TrainingInputs,
-  items: number[],
-  classIds: number[],
+  { items, classIds }: { items: number[]; classIds: number[] },
   settings: TrainSettings,
   random: () => number
 ): { loss: number; activeShare: number } {
