@@ -2,6 +2,7 @@
 // trained for the same wall-clock minutes on the same identity-disjoint split, scored by the
 // judge (../shared/reference/evaluate.py, leave-one-out on the unseen whales).
 // Usage: npx tsx bench/identify.ts --data DIR [--minutes 10] [--runs default,random,...] [--work /tmp/fp-identify]
+// A run may add train options joined by '+': --runs default,branch-batch-hard+--lr+3e-4
 // Prints one JSON line per run; run bench/split-dataset.ts first is not needed: it splits itself.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
@@ -94,8 +95,12 @@ for (const run of (values.runs ?? '').split(',')) {
     )
     emb = join(out, 'emb_test.jsonl')
   } else {
-    const extra = FLUKEPRINT_RUNS[run]
-    if (!extra) throw new Error(`unknown run ${run}`)
+    // A named run, or one of them followed by '+'-joined train options:
+    // branch-batch-hard+--lr+3e-4 is branch-batch-hard with --lr 3e-4.
+    const [name = '', ...options] = run.split('+')
+    const named = FLUKEPRINT_RUNS[name]
+    if (!named) throw new Error(`unknown run ${name}`)
+    const extra = [...named, ...options]
     const trained = JSON.parse(
       flukeprint(
         'train',

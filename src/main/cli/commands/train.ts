@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { initBackend } from '../../engine/backend'
 import { catalogTrainingSet, kaggleTrainingSet } from '../../engine/data/training-items'
 import {
+  BRANCH_BATCH_ALL_WARMUP,
   CPU_DEFAULTS,
   PRETRAINED_LEARNING_RATE,
   type TrainSettings
@@ -12,7 +13,7 @@ import { UserError } from '../../errors'
 import { parseOptions, required } from '../options'
 
 const USAGE =
-  'flukeprint train (--data DIR | --catalog DIR) --out MODEL_DIR [--minutes N | --epochs N] [--model branch|pretrained] [--input WxH] [--channels 1|3] [--loss batch-hard|batch-all|random] [--margin soft|M] [--distance cosine|euclidean] [--embedding D] [--width F] [--blocks B] [--lr R] [--seed S]'
+  'flukeprint train (--data DIR | --catalog DIR) --out MODEL_DIR [--minutes N | --epochs N] [--model branch|pretrained] [--input WxH] [--channels 1|3] [--loss batch-hard|batch-all|random] [--margin soft|M] [--distance cosine|euclidean] [--embedding D] [--width F] [--blocks B] [--lr R] [--warmup SHARE] [--seed S]'
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -30,6 +31,7 @@ const OPTIONS = {
   width: { type: 'string' },
   blocks: { type: 'string' },
   lr: { type: 'string' },
+  warmup: { type: 'string' },
   seed: { type: 'string' }
 } as const
 
@@ -135,6 +137,12 @@ function settingsFrom(values: Values): TrainSettings {
       pretrained ? PRETRAINED_LEARNING_RATE : CPU_DEFAULTS.learningRate,
       'lr'
     ),
+    batchAllWarmup:
+      values.warmup !== undefined
+        ? Math.min(Number(values.warmup), 1) || 0
+        : pretrained
+          ? 0
+          : BRANCH_BATCH_ALL_WARMUP,
     minutes,
     epochs: values.epochs !== undefined ? number(values.epochs, 1, 'epochs') : null,
     seed: values.seed !== undefined ? Number(values.seed) : CPU_DEFAULTS.seed

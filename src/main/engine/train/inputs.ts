@@ -49,7 +49,10 @@ export async function prepareInputs(
   }
 }
 
-/** Relative noise added to features in training: the only augmentation a frozen backbone allows. */
+/**
+ * Noise added to the standardised features in training (in standard deviations): the only
+ * augmentation a frozen backbone allows.
+ */
 const FEATURE_NOISE = 0.05
 
 async function featureInputs(
@@ -72,8 +75,27 @@ async function featureInputs(
       onProgress: (done, total) => options.onProgress?.(done, total, 'backbone features')
     }
   )
-  const dim = extracted[0]?.length ?? 0
-  const features = new Map(usable.map((item, row) => [item, extracted[row] as Float32Array]))
+  return headInputs(new Map(usable.map((item, row) => [item, extracted[row] as Float32Array])))
+}
+
+/**
+ * The head's inputs from backbone features already extracted, keyed by item index. The head
+ * trains on standardised features (per dimension: minus the mean, over the standard deviation,
+ * of every usable photo, labels unused); `finish` folds that into the saved head, so the model
+ * still reads raw backbone features.
+ *
+ * Why: these features share a large common component (mean pairwise cosine about 0.7). A head
+ * trained on them raw can grow that component and map every photo to nearly the same point,
+ * which is what batch-hard mining did within a minute (loss stuck at ln 2, spread 0.99). On
+ * zero-mean inputs a linear head's outputs stay zero-mean, which rules that collapse out, and
+ * the standardised features alone already identify unseen whales better.
+ */
+export function headInputs(raw: Map<number, Float32Array>): TrainingInputs {
+  const dim = raw.values().next().value?.length ?? 0
+  const { mean, scale } = standardisation([...raw.values()], dim)
+  const features = new Map(
+    [...raw].map(([index, f]) => [index, f.map((x, j) => (x - (mean[j] ?? 0)) * (scale[j] ?? 1))])
+  )
   const matrix = (indices: number[]) => {
     const data = new Float32Array(indices.length * dim)
     indices.forEach((index, row) => data.set(features.get(index) as Float32Array, row * dim))
@@ -84,9 +106,14 @@ async function featureInputs(
     batch: (indices, random) =>
       tf.tidy(() => {
         const x = matrix(indices)
-        const scale = tf.mul(tf.mean(tf.abs(x), 1, true), FEATURE_NOISE)
-        const noise = tf.randomNormal(x.shape, 0, 1, 'float32', Math.floor(random() * 2 ** 31))
-        return tf.add(x, tf.mul(noise, scale))
+        const noise = tf.randomNormal(
+          x.shape,
+          0,
+          FEATURE_NOISE,
+          'float32',
+          Math.floor(random() * 2 ** 31)
+        )
+        return tf.add(x, noise)
       }),
     embed: (model, indices) =>
       projectFeatures(
@@ -94,8 +121,62 @@ async function featureInputs(
         indices.map((index) => features.get(index) as Float32Array)
       ),
     featureDim: dim,
-    finish: (head) => head
+    finish: (head) => foldStandardisation(head, mean, scale)
   }
+}
+
+/** Per-dimension mean and 1 / standard deviation (1 where a dimension is constant). */
+function standardisation(
+  rows: Float32Array[],
+  dim: number
+): { mean: Float32Array; scale: Float32Array } {
+  const mean = new Float32Array(dim)
+  const variance = new Float32Array(dim)
+  for (const row of rows) row.forEach((x, j) => (mean[j] = (mean[j] ?? 0) + x / rows.length))
+  for (const row of rows)
+    row.forEach(
+      (x, j) => (variance[j] = (variance[j] ?? 0) + (x - (mean[j] ?? 0)) ** 2 / rows.length)
+    )
+  const scale = variance.map((v) => (v > 1e-12 ? 1 / Math.sqrt(v) : 1))
+  return { mean, scale }
+}
+
+/**
+ * The trained head with the standardisation folded into its first dense layer:
+ * W' = diag(scale) W and b' = b - (mean * scale) W. The other layers are copied, so the
+ * result owns all its weights and the trained head can be disposed.
+ */
+export function foldStandardisation(
+  head: tf.LayersModel,
+  mean: Float32Array,
+  scale: Float32Array
+): tf.LayersModel {
+  const [, first, ...rest] = head.layers
+  if (!(first instanceof tf.layers.Layer) || first.getClassName() !== 'Dense')
+    throw new Error('the pretrained head must start with a dense layer')
+  const [kernel, bias] = first.getWeights() as [tf.Tensor2D, tf.Tensor1D | undefined]
+  const input = tf.input({ shape: [mean.length] })
+  const dense = tf.layers.dense({ units: kernel.shape[1], useBias: true })
+  let x = dense.apply(input) as tf.SymbolicTensor
+  tf.tidy(() => {
+    const s = tf.tensor1d(scale)
+    const w = tf.mul(kernel, tf.expandDims(s, 1))
+    const shift = tf.matMul(tf.tensor2d(mean, [1, mean.length]), w)
+    const b = tf.sub(bias ?? tf.zeros([kernel.shape[1]]), tf.squeeze(shift, [0]))
+    dense.setWeights([w, b])
+  })
+  for (const layer of rest) {
+    const [cls, fromConfig] = tf.serialization.SerializationMap.getMap().classNameMap[
+      layer.getClassName()
+    ] ?? [null, null]
+    if (!cls || !fromConfig) throw new Error(`cannot copy a ${layer.getClassName()} layer`)
+    const config = { ...layer.getConfig() }
+    delete config.name
+    const copy = fromConfig(cls, config) as tf.layers.Layer
+    x = copy.apply(x) as tf.SymbolicTensor
+    copy.setWeights(layer.getWeights())
+  }
+  return tf.model({ inputs: input, outputs: x })
 }
 
 export const BACKBONE_SETTINGS = {

@@ -53,6 +53,8 @@ export async function trainModel(
     onProgress?: (progress: TrainProgress) => void
     /** Also embed every item with the final model, from the crops or features already made. */
     embedAll?: boolean
+    /** Inputs prepared already (benchmarks reuse cached backbone features across runs). */
+    inputs?: TrainingInputs
   } = {}
 ): Promise<TrainResult> {
   const { signal, onProgress } = options
@@ -63,20 +65,22 @@ export async function trainModel(
   })
   // The branch CNN is checked against the engine's memory before any photo is cropped.
   const early = settings.model === 'branch' ? checkedModel(settings, null) : null
-  const inputs = await prepareInputs(set.items, settings, {
-    signal,
-    onProgress: (done, total, stage) =>
-      onProgress?.({
-        stage: 'cropping',
-        step: 0,
-        epoch: 0,
-        seconds: 0,
-        loss: null,
-        activeShare: null,
-        map5: null,
-        message: `${stage} ${done}/${total}`
-      })
-  })
+  const inputs =
+    options.inputs ??
+    (await prepareInputs(set.items, settings, {
+      signal,
+      onProgress: (done, total, stage) =>
+        onProgress?.({
+          stage: 'cropping',
+          step: 0,
+          epoch: 0,
+          seconds: 0,
+          loss: null,
+          activeShare: null,
+          map5: null,
+          message: `${stage} ${done}/${total}`
+        })
+    }))
   const usable = (items: number[]) => items.filter((i) => inputs.has(i))
   const trainSet = new Set(usable(split.train))
   const sampler = new PKSampler(
@@ -114,7 +118,17 @@ export async function trainModel(
       if (settings.epochs !== null && settings.minutes === null && batch.epoch >= settings.epochs)
         break
       if (settings.minutes !== null && elapsed() >= settings.minutes * 60) break
-      last = trainStep(model, optimizer, inputs, batch.items, batch.classIds, settings, random)
+      const progress =
+        settings.minutes !== null
+          ? elapsed() / (settings.minutes * 60)
+          : settings.epochs !== null
+            ? batch.epoch / settings.epochs
+            : 1
+      const mining =
+        settings.mining === 'batch-hard' && progress < (settings.batchAllWarmup ?? 0)
+          ? 'batch-all'
+          : settings.mining
+      last = trainStep(model, optimizer, inputs, batch, { ...settings, mining }, random)
       step += 1
       if (!Number.isFinite(last.loss)) {
         stoppedBecause = `diverged at step ${step} (loss ${last.loss})`
@@ -230,8 +244,7 @@ function trainStep(
   model: tf.LayersModel,
   optimizer: tf.Optimizer,
   inputs: TrainingInputs,
-  items: number[],
-  classIds: number[],
+  { items, classIds }: { items: number[]; classIds: number[] },
   settings: TrainSettings,
   random: () => number
 ): { loss: number; activeShare: number } {
