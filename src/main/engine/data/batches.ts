@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs'
 import { augment, standardise } from './augment'
 import type { CropStore } from './crop-store'
+import { letOthersRun } from '../backend/event-loop'
 
 export function inputBatch(
   store: CropStore,
@@ -33,6 +34,7 @@ export async function embedCrops(
   const batchSize = options.batchSize ?? 32
   const out: Float32Array[] = []
   for (let start = 0; start < indices.length; start += batchSize) {
+    await letOthersRun()
     options.signal?.throwIfAborted()
     const chunk = indices.slice(start, start + batchSize)
     // Both model kinds end in an L2Normalize layer: the output is already unit length.

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs'
 import { BACKBONE_LAYER, BACKBONE_POOLING, loadBackbone } from './backbone'
 import { DEFAULT_NORMALISATION, decodeForBackbone, toBatch, type Normalisation } from './input'
 import { pool, type Pooling } from './pooling'
+import { letOthersRun } from '../backend/event-loop'
 
 export interface ExtractOptions {
   layer?: string
@@ -28,6 +29,7 @@ export async function extractFeatures(
   const batchSize = Math.max(1, options.batchSize ?? 8)
   const vectors: Float32Array[] = []
   for (let start = 0; start < images.length; start += batchSize) {
+    await letOthersRun()
     options.signal?.throwIfAborted()
     const chunk: readonly (string | Uint8Array)[] = images.slice(start, start + batchSize)
     const pixels = await Promise.all(

@@ -13,6 +13,7 @@ import { buildModelFor } from './build-model'
 import { prepareInputs, type TrainingInputs } from './inputs'
 import type { TrainSettings } from './settings'
 import { scoreValidation, type ValidationPlan, type ValidationScore } from './validation'
+import { letOthersRun } from '../backend/event-loop'
 
 export interface TrainProgress {
   stage: 'cropping' | 'training' | 'scoring'
@@ -113,6 +114,7 @@ export async function trainModel(
   let last: { loss: number; activeShare: number } = { loss: NaN, activeShare: NaN }
   try {
     for (;;) {
+      await letOthersRun()
       signal?.throwIfAborted()
       const batch = sampler.next()
       if (settings.epochs !== null && settings.minutes === null && batch.epoch >= settings.epochs)
