@@ -141,7 +141,7 @@ const PROBE = `([key, waitFor]) => new Promise((resolve) => {
 })`
 const press = async (key: string, waitFor: 'next-candidate' | 'next-photo') => {
   await page.waitForTimeout(500)
-  return page.evaluate(`(${PROBE})(${JSON.stringify([key, waitFor])})`) as Promise<number>
+  return page.evaluate<number>(`(${PROBE})(${JSON.stringify([key, waitFor])})`)
 }
 const nextCandidateMs: number[] = []
 const decisionMs: number[] = []
