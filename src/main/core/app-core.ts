@@ -133,7 +133,10 @@ export class AppCore {
   /** Trains a model on the catalogue's confirmed labels; minutes 0 makes the built-in one. */
   startTraining(minutes: number): JobInfo {
     const catalog = this.requireCatalog()
-    const title = minutes === 0 ? 'Set up the built-in model' : `Retrain (${minutes} min)`
+    const title =
+      minutes === 0
+        ? 'Set up the built-in model'
+        : `Retrain (${minutes < 1 ? `${Math.round(minutes * 60)} s` : `${minutes} min`})`
     return this.jobs.start('train', title, async (context) => {
       const { trainCatalogModel } = await import('../models/train-catalog-model')
       const outcome = await trainCatalogModel(catalog, await this.session(), minutes, context)

@@ -106,6 +106,11 @@ function TrainingJob({ job, models }: { job: JobInfo; models: ModelSummary[] }) 
         {isActive(job) && <CancelJobButton job={job} />}
       </Group>
       <JobProgress job={job} />
+      {job.training && isActive(job) && (
+        <Text size="xs" c="dimmed" data-testid="training-elapsed">
+          Training for {clock(job.current)} of {clock(job.training.minutes * 60)}
+        </Text>
+      )}
       {job.training && job.training.curve.length > 0 && (
         <TrainingChart
           curve={job.training.curve}
@@ -126,4 +131,10 @@ function TrainingJob({ job, models }: { job: JobInfo; models: ModelSummary[] }) 
       {job.state === 'done' && trained && <ModelComparison model={trained} models={models} />}
     </Stack>
   )
+}
+
+/** Seconds as m:ss. */
+function clock(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds))
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`
 }
