@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../../tests/fixtures/images'
-import { AppCore } from '../core/app-core'
 import { dispatch } from './dispatch'
-import { createHandlers } from './handlers'
+import { coreWithHandlers } from '../../../tests/fixtures/handlers'
 
-function setup() {
-  const core = new AppCore()
-  const handlers = createHandlers(core, {
-    host: 'web',
-    version: '0.0.0',
-    defaultCatalogPath: '/tmp/a',
-    defaultDemoPath: '/tmp/b'
-  })
-  return { core, handlers }
-}
+const setup = coreWithHandlers
 
 describe('the contract at the door', () => {
   it('refuses unknown requests', async () => {

@@ -5,19 +5,12 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../tests/fixtures/images'
 import { dispatch } from '../api/dispatch'
-import { createHandlers } from '../api/handlers'
 import { Catalog } from '../catalog/catalog'
-import { AppCore } from '../core/app-core'
+import { coreWithHandlers } from '../../../tests/fixtures/handlers'
 import { generateDemoDataset } from '../demo'
 import type { Args, RequestName, Result } from '../../shared/contract'
 
-const core = new AppCore()
-const handlers = createHandlers(core, {
-  host: 'web',
-  version: '0.0.0',
-  defaultCatalogPath: '/tmp/a',
-  defaultDemoPath: '/tmp/b'
-})
+const { core, handlers } = coreWithHandlers()
 
 async function call<K extends RequestName>(name: K, args: Args<K>): Promise<Result<K>> {
   const reply = await dispatch(handlers, name, args)

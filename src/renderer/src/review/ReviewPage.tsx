@@ -111,20 +111,16 @@ export function ReviewPage() {
     setError(errorMessage(err))
   }
 
+  /** Moves on at once; the photo comes back (with the error) if the write fails. */
+  const moveOnFrom = (queryId: string) => {
+    setHidden((h) => new Set(h).add(queryId))
+    const next = stepFrom(order, queryId, 1)
+    goTo(next === queryId ? null : next)
+  }
   const decide = (verdict: 'same' | 'different' | 'unsure') => {
     if (!current || !candidate) return
     const queryId = current.annotationId
-    if (verdict !== 'different') {
-      // Move on at once; the photo comes back (with the error) if the write fails.
-      setHidden((h) => new Set(h).add(queryId))
-      goTo(
-        stepFrom(
-          order.filter((i) => i.annotationId !== queryId),
-          queryId,
-          0
-        ) ?? null
-      )
-    }
+    if (verdict !== 'different') moveOnFrom(queryId)
     api
       .request('review.decide', {
         queryAnnotationId: queryId,
@@ -141,14 +137,7 @@ export function ReviewPage() {
     setNaming(false)
     if (!current) return
     const queryId = current.annotationId
-    setHidden((h) => new Set(h).add(queryId))
-    goTo(
-      stepFrom(
-        order.filter((i) => i.annotationId !== queryId),
-        queryId,
-        0
-      ) ?? null
-    )
+    moveOnFrom(queryId)
     api
       .request('review.newIndividual', { queryAnnotationId: queryId, name })
       .then(
