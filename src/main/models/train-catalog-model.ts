@@ -8,6 +8,7 @@ import type { Catalog } from '../catalog/catalog'
 import { catalogTrainingSet, type TrainingSet } from '../engine/data/training-items'
 import { evaluateQueries, NEW_WHALE } from '../engine/eval'
 import { seedIndex } from '../engine/index/embedding-index'
+import { FeatureCache } from '../engine/pretrained/feature-cache'
 import { CPU_DEFAULTS, type TrainSettings } from '../engine/train/settings'
 import { newModelId, trainToFolder } from '../engine/train/train-to-folder'
 import type { TrainProgress } from '../engine/train/trainer'
@@ -50,6 +51,8 @@ export async function trainCatalogModel(
   const record = await trainToFolder(set, settings, join(catalog.dir, 'models', id), catalog.dir, {
     id,
     signal: context.signal,
+    featureCache:
+      settings.model === 'pretrained' ? await FeatureCache.open(catalog.dir) : undefined,
     onProgress: (progress) => chart.add(progress),
     compare: hadModel ? async (plan) => scoreInUse(catalog, session, set, plan) : undefined,
     // The run has every crop in hand: its embeddings make the new model usable at once.

@@ -15,6 +15,8 @@ export interface TrainingItem {
   rotation: number
   /** Individual; null for new_whale / unassigned. */
   label: string | null
+  /** Names this crop's version (annotation id and box version) in a feature cache. */
+  cacheKey?: string
 }
 
 export interface TrainingSet {
@@ -51,7 +53,8 @@ export function catalogTrainingSet(data: CatalogData): TrainingSet {
       path: photo.originalPath,
       box: annotation.box,
       rotation: annotation.rotation,
-      label: annotation.individualId ? (names.get(annotation.individualId) ?? null) : null
+      label: annotation.individualId ? (names.get(annotation.individualId) ?? null) : null,
+      cacheKey: `${annotation.id}@${annotation.updatedAt}`
     })
   }
   const mustDiffer: [number, number][] = []

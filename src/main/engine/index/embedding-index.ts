@@ -42,7 +42,7 @@ export async function readIndex(
   }
 }
 
-async function writeIndex(catalogDir: string, index: EmbeddingIndex): Promise<void> {
+export async function writeIndex(catalogDir: string, index: EmbeddingIndex): Promise<void> {
   const paths = files(catalogDir, index.modelId)
   await mkdir(paths.dir, { recursive: true })
   const flat = new Float32Array(index.keys.length * index.dim)

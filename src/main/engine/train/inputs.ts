@@ -13,6 +13,7 @@ import {
   extractFeatures
 } from '../pretrained'
 import { projectFeatures } from '../run/embedder'
+import type { FeatureCache } from '../pretrained/feature-cache'
 import type { TrainSettings } from './settings'
 
 export interface TrainingInputs {
@@ -33,7 +34,7 @@ type Progress = (done: number, total: number, stage: string) => void
 export async function prepareInputs(
   items: TrainingItem[],
   settings: TrainSettings,
-  options: { signal?: AbortSignal; onProgress?: Progress }
+  options: { signal?: AbortSignal; onProgress?: Progress; featureCache?: FeatureCache }
 ): Promise<TrainingInputs> {
   if (settings.model === 'pretrained') return featureInputs(items, options)
   const store = await CropStore.load(items, settings.input, {
@@ -57,25 +58,42 @@ const FEATURE_NOISE = 0.05
 
 async function featureInputs(
   items: TrainingItem[],
-  options: { signal?: AbortSignal; onProgress?: Progress }
+  options: { signal?: AbortSignal; onProgress?: Progress; featureCache?: FeatureCache }
 ): Promise<TrainingInputs> {
+  const cache = options.featureCache
+  const raw = new Map<number, Float32Array>()
+  items.forEach((item, i) => {
+    const cached = item.cacheKey ? cache?.get(item.cacheKey) : undefined
+    if (cached) raw.set(i, cached)
+  })
+  // Only crops the cache does not hold are cut and run through the backbone.
+  const missing = items.flatMap((_, i) => (raw.has(i) ? [] : [i]))
   const store = await CropStore.load(
-    items,
+    missing.map((i) => items[i] as TrainingItem),
     { width: INPUT_SIZE, height: INPUT_SIZE, channels: 3 },
     {
       signal: options.signal,
       onProgress: (done, total) => options.onProgress?.(done, total, 'cropping')
     }
   )
-  const usable = items.flatMap((_, i) => (store.has(i) ? [i] : []))
-  const extracted = await extractFeatures(
-    usable.map((i) => store.pixels(i)),
-    {
-      signal: options.signal,
-      onProgress: (done, total) => options.onProgress?.(done, total, 'backbone features')
-    }
-  )
-  return headInputs(new Map(usable.map((item, row) => [item, extracted[row] as Float32Array])))
+  const usable = missing.flatMap((item, local) => (store.has(local) ? [{ item, local }] : []))
+  const extracted = usable.length
+    ? await extractFeatures(
+        usable.map(({ local }) => store.pixels(local)),
+        {
+          signal: options.signal,
+          onProgress: (done, total) => options.onProgress?.(done, total, 'backbone features')
+        }
+      )
+    : []
+  usable.forEach(({ item }, row) => {
+    const features = extracted[row] as Float32Array
+    raw.set(item, features)
+    const key = items[item]?.cacheKey
+    if (key) cache?.set(key, features)
+  })
+  await cache?.save(items.flatMap((item) => (item.cacheKey ? [item.cacheKey] : [])))
+  return headInputs(new Map([...raw].sort(([a], [b]) => a - b)))
 }
 
 /**

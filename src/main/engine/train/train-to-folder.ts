@@ -10,6 +10,7 @@ import { describeSettings, type TrainSettings } from './settings'
 import { trainModel, type TrainProgress } from './trainer'
 import type { ValidationPlan } from './validation'
 import type { EvaluationReport } from '../eval'
+import type { FeatureCache } from '../pretrained/feature-cache'
 
 export async function trainToFolder(
   set: TrainingSet,
@@ -23,6 +24,8 @@ export async function trainToFolder(
     id?: string
     /** Scores another model (the one in use) on this run's validation split. */
     compare?: (plan: ValidationPlan) => Promise<EvaluationReport | null>
+    /** Backbone features kept from earlier runs (pretrained model only). */
+    featureCache?: FeatureCache
     /** Receives every item's embedding by the new model, once the model is saved. */
     onEmbeddings?: (embeddings: Map<string, Float32Array>, record: ModelRecord) => Promise<void>
   } = {}

@@ -14,6 +14,7 @@ import { prepareInputs, type TrainingInputs } from './inputs'
 import type { TrainSettings } from './settings'
 import { scoreValidation, type ValidationPlan, type ValidationScore } from './validation'
 import { letOthersRun } from '../backend/event-loop'
+import type { FeatureCache } from '../pretrained/feature-cache'
 
 export interface TrainProgress {
   stage: 'cropping' | 'training' | 'scoring'
@@ -56,6 +57,8 @@ export async function trainModel(
     embedAll?: boolean
     /** Inputs prepared already (benchmarks reuse cached backbone features across runs). */
     inputs?: TrainingInputs
+    /** Backbone features kept from earlier runs (pretrained model only). */
+    featureCache?: FeatureCache
   } = {}
 ): Promise<TrainResult> {
   const { signal, onProgress } = options
@@ -70,6 +73,7 @@ export async function trainModel(
     options.inputs ??
     (await prepareInputs(set.items, settings, {
       signal,
+      featureCache: options.featureCache,
       onProgress: (done, total, stage) =>
         onProgress?.({
           stage: 'cropping',
