@@ -4,11 +4,13 @@
 import type {
   Annotation,
   AssignmentActor,
+  Box,
   BatchState,
   ImportBatch,
   ImportKind,
   Individual,
   Photo,
+  Quality,
   RejectedFile,
   Sighting,
   GeoPoint,
@@ -277,6 +279,23 @@ export interface DecisionView {
   modelId: string | null
 }
 
+/** A box, its rotation and its tags as the editor saves them. */
+export interface AnnotationChange {
+  id: string
+  /** Upright original pixels. */
+  box: Box
+  /** Degrees clockwise about the box centre. */
+  rotation: number
+  quality: Quality | null
+  viewpoint: string | null
+}
+
+export interface NewAnnotation {
+  photoId: string
+  box: Box
+  rotation: number
+}
+
 /** Every request: its argument and its result. */
 export interface Requests {
   'app.info': { args: Record<string, never>; result: AppInfo }
@@ -295,6 +314,9 @@ export interface Requests {
   'models.train': { args: TrainRequest; result: JobStarted }
   /** Makes the model current and starts embedding the catalogue with it. */
   'models.setCurrent': { args: { id: string }; result: JobStarted }
+  'annotations.update': { args: AnnotationChange; result: Annotation }
+  'annotations.create': { args: NewAnnotation; result: Annotation }
+  'annotations.delete': { args: { id: string }; result: null }
   'review.queue': { args: { filter: ReviewFilter }; result: ReviewQueue }
   'review.candidates': { args: { annotationId: string; limit: number }; result: CandidateList }
   'review.decide': { args: DecisionRequest; result: DecisionView }

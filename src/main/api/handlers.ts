@@ -15,6 +15,7 @@ import type { AppCore } from '../core/app-core'
 import { startDemo } from '../core/demo-catalog'
 import { UserError } from '../errors'
 import { listModels } from '../models/list-models'
+import { annotationHandlers } from './annotation-handlers'
 import { reviewHandlers } from './review-handlers'
 
 /** A handler may answer at once or later; the doors await either. */
@@ -73,6 +74,7 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
     'models.train': ({ minutes }) => ({ jobId: core.startTraining(minutes).id }),
     'models.setCurrent': async ({ id }) => ({ jobId: (await core.setCurrentModel(id)).id }),
     ...reviewHandlers(core),
+    ...annotationHandlers(core),
     'jobs.cancel': ({ id }) => {
       if (!core.jobs.get(id)) throw new UserError(`No job ${id}`, 'not-found')
       core.jobs.cancel(id)

@@ -6,6 +6,14 @@ import type { Args, RequestName } from '../../shared/contract'
 const none = z.object({}).strict()
 const id = z.string().min(1).max(200)
 const path = z.string().trim().min(1, 'a path is required').max(4096)
+const box = z
+  .object({
+    x: z.number().finite(),
+    y: z.number().finite(),
+    width: z.number().finite().positive(),
+    height: z.number().finite().positive()
+  })
+  .strict()
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
 
 export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
@@ -43,6 +51,17 @@ export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
     })
     .strict(),
   'models.setCurrent': z.object({ id }).strict(),
+  'annotations.update': z
+    .object({
+      id,
+      box,
+      rotation: z.number().finite(),
+      quality: z.enum(['good', 'fair', 'poor']).nullable(),
+      viewpoint: z.string().trim().max(40).nullable()
+    })
+    .strict(),
+  'annotations.create': z.object({ photoId: id, box, rotation: z.number().finite() }).strict(),
+  'annotations.delete': z.object({ id }).strict(),
   'review.queue': z
     .object({
       filter: z

@@ -120,6 +120,14 @@ export class AppCore {
     if (catalog.data.currentModelId && catalog === this.current) this.startEmbedding('new photos')
   }
 
+  /** After boxes changed: one embedding job, not one per saved box. */
+  embedChangedBoxes(): void {
+    const catalog = this.current
+    if (!catalog?.data.currentModelId) return
+    const waiting = this.jobs.list().some((j) => j.kind === 'embed' && j.state === 'queued')
+    if (!waiting) this.startEmbedding('changed boxes')
+  }
+
   /** Brings the current model's embeddings up to date with the catalogue. */
   startEmbedding(what: string): JobInfo {
     const catalog = this.requireCatalog()
