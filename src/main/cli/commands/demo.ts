@@ -2,7 +2,8 @@ import { generateDemoDataset } from '../../demo'
 import { DEMO_SETTINGS } from '../../core/demo-catalog'
 import { parseOptions, required } from '../options'
 
-const USAGE = 'flukeprint demo --out DIR [--individuals N] [--photos MIN-MAX] [--new N] [--seed S]'
+const USAGE =
+  'flukeprint demo --out DIR [--individuals N] [--photos MIN-MAX] [--new N] [--seed S] [--turned-every N]'
 
 export const demoCommand = {
   run: async (argv: string[]): Promise<number> => {
@@ -13,7 +14,9 @@ export const demoCommand = {
         individuals: { type: 'string' },
         photos: { type: 'string' },
         new: { type: 'string' },
-        seed: { type: 'string' }
+        seed: { type: 'string' },
+        // Every Nth photo is stored sideways with EXIF orientation 6, as phones often do.
+        'turned-every': { type: 'string' }
       },
       USAGE
     )
@@ -26,7 +29,8 @@ export const demoCommand = {
         individuals: Number(values.individuals ?? DEMO_SETTINGS.individuals),
         photosPerIndividual: [min ?? 3, max ?? min ?? 3],
         newPhotos: Number(values.new ?? DEMO_SETTINGS.newPhotos),
-        seed: Number(values.seed ?? DEMO_SETTINGS.seed)
+        seed: Number(values.seed ?? DEMO_SETTINGS.seed),
+        orientationSixEvery: Number(values['turned-every'] ?? 0)
       },
       (done, total) => process.stderr.write(`\rdrawing ${done}/${total}`)
     )

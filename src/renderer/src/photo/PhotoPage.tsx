@@ -5,7 +5,7 @@ import { ApiErrorAlert } from '../common/ApiErrorAlert'
 import { BackLink } from '../common/BackLink'
 import { HOME } from '../router/routes'
 import { Page } from '../layout/Shell'
-import { AnnotatedPreview } from './AnnotatedPreview'
+import { BoxEditor } from './BoxEditor'
 import { PhotoMetaTable } from './PhotoMetaTable'
 
 export function PhotoPage({ id }: { id: string }) {
@@ -37,7 +37,11 @@ export function PhotoPage({ id }: { id: string }) {
             </div>
             <Grid gap="lg">
               <Grid.Col span={{ base: 12, lg: 7 }}>
-                <AnnotatedPreview detail={data} />
+                <BoxEditor
+                  key={data.annotations.map((a) => `${a.id}@${a.updatedAt}`).join()}
+                  detail={data}
+                  onSaved={detail.reload}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, lg: 5 }}>
                 <PhotoMetaTable detail={data} />
