@@ -121,6 +121,7 @@ test('correct a crop box and find it again after a reload', async ({ app }) => {
   await dragBy(page, { x: svg.x + svg.width * 0.7, y: svg.y + svg.height * 0.7 }, 50, 30)
   await expect(page.getByTestId('box')).toHaveCount(2)
   await page.getByTestId('box-quality').getByText('Poor').click()
+  await expect(page.getByTestId('box-quality').locator('input[value=poor]')).toBeChecked()
   await page.getByTestId('box-save').click()
   await expect(page.getByTestId('box-save')).toBeDisabled()
   await page.reload()
@@ -128,4 +129,16 @@ test('correct a crop box and find it again after a reload', async ({ app }) => {
   const photo = await photoNamed(turned.file)
   const boxes = (await catalog()).annotations.filter((a) => a.photoId === photo.id)
   expect(boxes.map((a) => a.quality).sort()).toEqual(['poor', null].sort())
+
+  // "Boxes are fine" by key: saved as checked, and on to the next unchecked photo.
+  const before = await page.evaluate(() => location.hash)
+  await page.keyboard.press('f')
+  await expect.poll(() => page.evaluate(() => location.hash)).not.toBe(before)
+  const next = (await page.evaluate(() => location.hash)).split('/').pop() ?? ''
+  const onDisk = await catalog()
+  expect(onDisk.annotations.filter((a) => a.photoId === photo.id).map((a) => a.source)).toEqual([
+    'corrected',
+    'corrected'
+  ])
+  expect(onDisk.annotations.find((a) => a.photoId === next)?.source).toBe('whole-image')
 })

@@ -52,6 +52,8 @@ export interface EngineStatus {
 export interface PhotoFilter {
   individualId?: string
   unassigned?: boolean
+  /** Photos with a box nobody has checked yet (whole-image or proposed). */
+  unchecked?: boolean
   batchId?: string
   /** Inclusive, YYYY-MM-DD. */
   dateFrom?: string

@@ -27,6 +27,7 @@ export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
         .object({
           individualId: id.optional(),
           unassigned: z.boolean().optional(),
+          unchecked: z.boolean().optional(),
           batchId: id.optional(),
           dateFrom: day.optional(),
           dateTo: day.optional()

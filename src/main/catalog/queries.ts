@@ -45,6 +45,7 @@ function matchesFilter(photo: Photo, annotations: Annotation[], filter: PhotoFil
     return false
   }
   if (filter.unassigned && !annotations.some((a) => a.individualId === null)) return false
+  if (filter.unchecked && !annotations.some((a) => a.source !== 'corrected')) return false
   if (filter.dateFrom || filter.dateTo) {
     const day = dayOf(photo.takenAt)
     if (!day) return false

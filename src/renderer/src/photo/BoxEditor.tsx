@@ -1,8 +1,9 @@
-import { useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
 import {
   Alert,
   Button,
   Group,
+  Kbd,
   NumberInput,
   Paper,
   SegmentedControl,
@@ -13,6 +14,7 @@ import {
 import type { PhotoDetail } from '@shared/contract'
 import type { Annotation, Quality } from '@shared/domain'
 import { errorMessage } from '../api/api-error'
+import { isTypingTarget } from '../common/typing'
 import { useApi } from '../api/ApiContext'
 import { BoxCanvas, type DraftBox } from './BoxCanvas'
 import type { Shape } from './box-geometry'
@@ -46,7 +48,16 @@ function draftsOf(detail: PhotoDetail): Draft[] {
  * quality and viewpoint. Nothing is written until Save; coordinates are the upright original's
  * pixels throughout.
  */
-export function BoxEditor({ detail, onSaved }: { detail: PhotoDetail; onSaved: () => void }) {
+export function BoxEditor({
+  detail,
+  onSaved,
+  onNext
+}: {
+  detail: PhotoDetail
+  onSaved: () => void
+  /** Opens the next photo of the import whose boxes nobody has checked. */
+  onNext: () => void
+}) {
   const api = useApi()
   const { photo } = detail
   const [drafts, setDrafts] = useState<Draft[]>(() => draftsOf(detail))
@@ -85,12 +96,12 @@ export function BoxEditor({ detail, onSaved }: { detail: PhotoDetail; onSaved: (
     setDirty((set) => new Set([...set].filter((d) => d !== id)))
     setSelected(null)
   }
-  const save = async () => {
+  const save = async (all = false): Promise<boolean> => {
     setSaving(true)
     setError(null)
     try {
       for (const id of deleted) await api.request('annotations.delete', { id })
-      for (const draft of drafts.filter((d) => dirty.has(d.id))) {
+      for (const draft of drafts.filter((d) => all || dirty.has(d.id))) {
         const { box, rotation, quality, viewpoint } = draft
         const id = draft.isNew
           ? (await api.request('annotations.create', { photoId: photo.id, box, rotation })).id
@@ -100,12 +111,29 @@ export function BoxEditor({ detail, onSaved }: { detail: PhotoDetail; onSaved: (
       setDirty(new Set())
       setDeleted([])
       onSaved()
+      return true
     } catch (err) {
       setError(errorMessage(err))
+      return false
     } finally {
       setSaving(false)
     }
   }
+  /** "Box is fine": every box of the photo saved as checked, then the next photo. */
+  const confirmAndNext = async () => {
+    if (await save(true)) onNext()
+  }
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.key.toLowerCase() !== 'f' || event.ctrlKey || event.metaKey || event.altKey) return
+    if (isTypingTarget(event.target) || saving) return
+    event.preventDefault()
+    void confirmAndNext()
+  })
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey(event)
+    window.addEventListener('keydown', listener)
+    return () => window.removeEventListener('keydown', listener)
+  }, [])
 
   return (
     <Stack gap="sm">
@@ -206,6 +234,20 @@ export function BoxEditor({ detail, onSaved }: { detail: PhotoDetail; onSaved: (
               data-testid="box-save"
             >
               Save boxes
+            </Button>
+            <Button
+              size="xs"
+              variant="light"
+              color="teal"
+              onClick={() => void confirmAndNext()}
+              disabled={saving}
+              rightSection={<Kbd size="xs">F</Kbd>}
+              data-testid="box-fine"
+            >
+              Boxes are fine, next photo
+            </Button>
+            <Button size="xs" variant="subtle" onClick={onNext} data-testid="box-next">
+              Next unchecked photo
             </Button>
             <Button
               size="xs"

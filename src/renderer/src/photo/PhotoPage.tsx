@@ -1,9 +1,11 @@
-import { Center, Grid, Loader, Stack, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { Alert, Center, Grid, Loader, Stack, Text, Title } from '@mantine/core'
+import { useApi } from '../api/ApiContext'
 import { useCatalogChanged } from '../api/use-event'
 import { useRequest } from '../api/use-request'
 import { ApiErrorAlert } from '../common/ApiErrorAlert'
 import { BackLink } from '../common/BackLink'
-import { HOME } from '../router/routes'
+import { HOME, formatHash } from '../router/routes'
 import { Page } from '../layout/Shell'
 import { BoxEditor } from './BoxEditor'
 import { PhotoMetaTable } from './PhotoMetaTable'
@@ -12,6 +14,18 @@ export function PhotoPage({ id }: { id: string }) {
   const detail = useRequest('photos.get', { id })
   useCatalogChanged(detail.reload)
   const data = detail.data
+  const api = useApi()
+  const [notice, setNotice] = useState<string | null>(null)
+  /** The next photo of the same import whose boxes nobody has checked yet. */
+  const openNextUnchecked = async () => {
+    if (!data) return
+    const waiting = await api.request('photos.list', {
+      filter: { unchecked: true, batchId: data.photo.batchId }
+    })
+    const next = waiting.find((p) => p.id !== id)
+    if (next) location.hash = formatHash({ page: 'photo', id: next.id })
+    else setNotice('Every photo of this import has checked boxes.')
+  }
 
   return (
     <Page>
@@ -41,9 +55,15 @@ export function PhotoPage({ id }: { id: string }) {
                   key={data.annotations.map((a) => `${a.id}@${a.updatedAt}`).join()}
                   detail={data}
                   onSaved={detail.reload}
+                  onNext={() => void openNextUnchecked()}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, lg: 5 }}>
+                {notice && (
+                  <Alert color="teal" mb="sm" data-testid="all-checked">
+                    {notice}
+                  </Alert>
+                )}
                 <PhotoMetaTable detail={data} />
               </Grid.Col>
             </Grid>

@@ -1,3 +1,5 @@
+import { isTypingTarget } from '../common/typing'
+
 // Every review action has a key, so a biologist can work through a survey without the mouse.
 // The same table labels the buttons, so the shortcuts shown are the ones that work.
 export type ReviewAction =
@@ -66,19 +68,9 @@ interface KeyLike {
 
 /** The action a key press asks for; null for keys that are not shortcuts or typed in a field. */
 export function reviewAction(event: KeyLike): ReviewAction | null {
-  if (isTyping(event.target) || event.altKey) return null
+  if (isTypingTarget(event.target) || event.altKey) return null
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key
   // Ctrl/Cmd+Z is undo as everywhere; other shortcuts are plain keys.
   if (event.ctrlKey || event.metaKey) return key === 'z' ? 'undo' : null
   return KEYS[key] ?? null
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!target || typeof (target as HTMLElement).tagName !== 'string') return false
-  const element = target as HTMLElement
-  return (
-    element.isContentEditable ||
-    ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName) ||
-    element.getAttribute('role') === 'slider'
-  )
 }
