@@ -1,5 +1,6 @@
-// Turns processed files into catalogue records: photo, whole-image annotation, the batch-day
-// sighting, the individual named by a labelled import, and the assignment history entry.
+// Turns processed files into catalogue records: photo, its fluke's annotation (the proposed
+// box, or the whole image when nothing was proposed), the batch-day sighting, the individual
+// named by a labelled import, and the assignment history entry.
 import { randomUUID } from 'node:crypto'
 import type { CatalogData, Sighting } from '../../shared/domain'
 import type { ProcessedPhoto } from './process-file'
@@ -45,9 +46,9 @@ export function applyPhotos(data: CatalogData, batchId: string, photos: Processe
     data.annotations.push({
       id: annotationId,
       photoId,
-      box: { x: 0, y: 0, width: info.width, height: info.height },
+      box: processed.proposedBox ?? { x: 0, y: 0, width: info.width, height: info.height },
       rotation: 0,
-      source: 'whole-image',
+      source: processed.proposedBox ? 'proposed' : 'whole-image',
       viewpoint: null,
       quality: null,
       individualId,

@@ -49,7 +49,7 @@ describe('importing a folder', () => {
     expect(reopened.data.batches[0]).toMatchObject({ state: 'done', added: 5, kind: 'folder' })
   })
 
-  it('reads EXIF, makes thumbnails, gives each photo a whole-image box and a sighting per day', async () => {
+  it('reads EXIF, makes thumbnails, gives each photo a box and a sighting per day', async () => {
     const catalog = await Catalog.open(await tempDir(), { create: true })
     await runImport(catalog, await folderImportRequest(folder), testContext().context)
     const first = catalog.data.photos.find((p) => p.fileName === 'IMG_0001.jpg')
@@ -64,8 +64,15 @@ describe('importing a folder', () => {
       expect(
         (await stat(cachedImagePath(catalog.thumbsDir, photo.hash, THUMB_SIZE))).size
       ).toBeGreaterThan(0)
+      // The proposal's box, or the whole photo where nothing stood out.
       const annotation = catalog.data.annotations.find((a) => a.photoId === photo.id)
-      expect(annotation?.box).toEqual({ x: 0, y: 0, width: photo.width, height: photo.height })
+      const box = annotation?.box ?? { x: -1, y: -1, width: 0, height: 0 }
+      if (annotation?.source === 'whole-image')
+        expect(box).toEqual({ x: 0, y: 0, width: photo.width, height: photo.height })
+      else expect(annotation?.source).toBe('proposed')
+      expect(box.x).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width).toBeLessThanOrEqual(photo.width)
+      expect(box.y + box.height).toBeLessThanOrEqual(photo.height)
     }
     const second = catalog.data.photos.find((p) => p.fileName === 'IMG_0002.jpg')
     expect(second?.sightingId).toBe(first?.sightingId)

@@ -1,7 +1,8 @@
 // One file's way into the catalogue: hash, probe, EXIF, thumbnail. Nothing is written to the
 // catalogue here; the importer commits finished files in groups.
 import { basename } from 'node:path'
-import type { RejectedFile } from '../../shared/domain'
+import type { Box, RejectedFile } from '../../shared/domain'
+import { proposeBox } from '../boxes/propose-box'
 import { readExif, type PhotoExif } from '../images/exif'
 import { hashFile } from '../images/hash'
 import { THUMB_SIZE } from '../images/limits'
@@ -21,6 +22,8 @@ export interface ProcessedPhoto {
   info: ImageInfo
   exif: PhotoExif
   fileName: string
+  /** The untrained proposal around the fluke, in upright original pixels; null: none. */
+  proposedBox: Box | null
 }
 
 export type Outcome =
@@ -37,9 +40,15 @@ export async function processFile(
     const hash = await hashFile(item.path)
     if (isKnownHash(hash)) return { kind: 'duplicate', hash, item }
     const info = await probeImage(item.path)
-    await renderCachedImage(item.path, cachedImagePath(thumbsDir, hash, THUMB_SIZE), THUMB_SIZE)
+    const thumbnail = cachedImagePath(thumbsDir, hash, THUMB_SIZE)
+    await renderCachedImage(item.path, thumbnail, THUMB_SIZE)
     const exif = await readExif(item.path)
-    return { kind: 'photo', photo: { item, hash, info, exif, fileName: basename(item.path) } }
+    // From the upright thumbnail just made: the original is not decoded a second time.
+    const proposedBox = await proposeBox(thumbnail, info).catch(() => null)
+    return {
+      kind: 'photo',
+      photo: { item, hash, info, exif, fileName: basename(item.path), proposedBox }
+    }
   } catch (error) {
     return { kind: 'rejected', rejected: { file: item.display, reason: reasonFor(error) } }
   }

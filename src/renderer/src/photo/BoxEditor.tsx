@@ -51,12 +51,15 @@ function draftsOf(detail: PhotoDetail): Draft[] {
 export function BoxEditor({
   detail,
   onSaved,
-  onNext
+  onNext,
+  onBusy
 }: {
   detail: PhotoDetail
   onSaved: () => void
   /** Opens the next photo of the import whose boxes nobody has checked. */
   onNext: () => void
+  /** True while a save is under way: the page must not reload the photo under it. */
+  onBusy: (busy: boolean) => void
 }) {
   const api = useApi()
   const { photo } = detail
@@ -98,6 +101,7 @@ export function BoxEditor({
   }
   const save = async (all = false): Promise<boolean> => {
     setSaving(true)
+    onBusy(true)
     setError(null)
     try {
       for (const id of deleted) await api.request('annotations.delete', { id })
@@ -117,6 +121,7 @@ export function BoxEditor({
       return false
     } finally {
       setSaving(false)
+      onBusy(false)
     }
   }
   /** "Box is fine": every box of the photo saved as checked, then the next photo. */
@@ -163,7 +168,7 @@ export function BoxEditor({
           </div>
         )}
       </div>
-      <Paper withBorder p="sm" data-testid="box-panel">
+      <Paper withBorder p="sm" data-testid="box-panel" data-saving={saving || undefined}>
         <Stack gap="xs">
           <Group justify="space-between">
             <Text size="sm" c="dimmed">

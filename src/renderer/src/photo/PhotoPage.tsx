@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Alert, Center, Grid, Loader, Stack, Text, Title } from '@mantine/core'
 import { useApi } from '../api/ApiContext'
 import { useCatalogChanged } from '../api/use-event'
@@ -12,7 +12,11 @@ import { PhotoMetaTable } from './PhotoMetaTable'
 
 export function PhotoPage({ id }: { id: string }) {
   const detail = useRequest('photos.get', { id })
-  useCatalogChanged(detail.reload)
+  // A save of several boxes is several writes: reload once it is over, not between them.
+  const saving = useRef(false)
+  useCatalogChanged(() => {
+    if (!saving.current) detail.reload()
+  })
   const data = detail.data
   const api = useApi()
   const [notice, setNotice] = useState<string | null>(null)
@@ -55,6 +59,7 @@ export function PhotoPage({ id }: { id: string }) {
                   key={data.annotations.map((a) => `${a.id}@${a.updatedAt}`).join()}
                   detail={data}
                   onSaved={detail.reload}
+                  onBusy={(busy) => (saving.current = busy)}
                   onNext={() => void openNextUnchecked()}
                 />
               </Grid.Col>
