@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { CatalogData } from '../src/shared/domain'
-import { expect, runCli, test } from './fixtures'
-import { ImportPage } from './page-models/import-page'
+import { labelledDemoCatalogue } from './demo-catalogue'
+import { expect, test } from './fixtures'
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'docs', 'screenshots')
 
@@ -47,11 +47,7 @@ async function storedBox(page: Page) {
 test('correct a crop box and find it again after a reload', async ({ app }) => {
   test.setTimeout(300_000)
   const { page, dataDir } = app
-  const demo = join(dataDir, 'demo')
-  await runCli([
-    'demo',
-    '--out',
-    demo,
+  const { demo, catalogDir } = await labelledDemoCatalogue(page, dataDir, 'Boxes catalogue', [
     '--individuals',
     '4',
     '--photos',
@@ -61,12 +57,6 @@ test('correct a crop box and find it again after a reload', async ({ app }) => {
     '--turned-every',
     '3'
   ])
-  const catalogDir = join(dataDir, 'Boxes catalogue')
-  await page.getByTestId('catalog-path-input').fill(catalogDir)
-  await page.getByTestId('create-catalog').click()
-  const importPage = new ImportPage(page)
-  await importPage.open()
-  await importPage.importKaggle(join(demo, 'train.csv'), join(demo, 'images'))
 
   const truth = JSON.parse(await readFile(join(demo, 'truth.json'), 'utf8')) as Truth[]
   const catalog = async () =>

@@ -4,8 +4,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CatalogData } from '../src/shared/domain'
-import { expect, runCli, test } from './fixtures'
-import { ImportPage } from './page-models/import-page'
+import { labelledDemoCatalogue } from './demo-catalogue'
+import { expect, test } from './fixtures'
 import { ModelsPage } from './page-models/models-page'
 import { ReviewPage } from './page-models/review-page'
 
@@ -14,14 +14,12 @@ const SCREENSHOTS = join(import.meta.dirname, '..', 'docs', 'screenshots')
 test('retrain, compare side by side, decide, undo, retrain again', async ({ app }) => {
   test.setTimeout(600_000)
   const { page, dataDir } = app
-  const demo = join(dataDir, 'demo')
-  await runCli(['demo', '--out', demo, '--individuals', '8', '--photos', '4-6', '--new', '6'])
-  const catalogDir = join(dataDir, 'Review catalogue')
-  await page.getByTestId('catalog-path-input').fill(catalogDir)
-  await page.getByTestId('create-catalog').click()
-  const importPage = new ImportPage(page)
-  await importPage.open()
-  await importPage.importKaggle(join(demo, 'train.csv'), join(demo, 'images'))
+  const { demo, catalogDir, importPage } = await labelledDemoCatalogue(
+    page,
+    dataDir,
+    'Review catalogue',
+    ['--individuals', '8', '--photos', '4-6', '--new', '6']
+  )
   const fresh = await importPage.importFolder(join(demo, 'new'))
   expect(fresh.added).toBe(6)
 
