@@ -2,12 +2,12 @@
 // turned straight, at its own aspect ratio. Cached per box version, so a corrected box is
 // never shown with a stale crop.
 import { createHash } from 'node:crypto'
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import type { Annotation, Photo } from '../../shared/domain'
 import { cropAnnotation } from '../engine/preprocess/crop'
 import { RejectedImageError, firstLine } from './probe'
+import { cachedOnce, writeCacheFile } from './thumbnails'
 
 export const CROP_SIZE = 768
 /** Zoomed in, the comparison reads the box at up to this many pixels on its long side. */
@@ -26,8 +26,6 @@ export function cachedCropPath(thumbsDir: string, annotation: Annotation, size: 
   )
 }
 
-const inFlight = new Map<string, Promise<string>>()
-
 export async function ensureCachedCrop(
   thumbsDir: string,
   photo: Photo,
@@ -35,14 +33,7 @@ export async function ensureCachedCrop(
   size: number
 ): Promise<string> {
   const target = cachedCropPath(thumbsDir, annotation, size)
-  if (await stat(target).catch(() => null)) return target
-  const pending = inFlight.get(target)
-  if (pending) return pending
-  const render = renderCrop(photo, annotation, size, target)
-    .then(() => target)
-    .finally(() => inFlight.delete(target))
-  inFlight.set(target, render)
-  return render
+  return cachedOnce(target, () => renderCrop(photo, annotation, size, target))
 }
 
 async function renderCrop(photo: Photo, annotation: Annotation, size: number, target: string) {
@@ -64,8 +55,5 @@ async function renderCrop(photo: Photo, annotation: Annotation, size: number, ta
       `cannot cut the fluke from ${photo.fileName} (${firstLine(error)})`
     )
   }
-  await mkdir(join(target, '..'), { recursive: true })
-  const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  await writeFile(temp, jpeg)
-  await rename(temp, target)
+  await writeCacheFile(target, jpeg)
 }

@@ -30,13 +30,30 @@ export async function renderCachedImage(
   } catch (error) {
     throw new RejectedImageError(`cannot decode the image (${firstLine(error)})`)
   }
+  await writeCacheFile(target, jpeg)
+}
+
+/** Writes by temp file + rename, so a reader never sees half an image. */
+export async function writeCacheFile(target: string, bytes: Buffer): Promise<void> {
   await mkdir(join(target, '..'), { recursive: true })
   const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  await writeFile(temp, jpeg)
+  await writeFile(temp, bytes)
   await rename(temp, target)
 }
 
 const inFlight = new Map<string, Promise<string>>()
+
+/** `target` once it exists, rendered on first request; concurrent requests share one render. */
+export async function cachedOnce(target: string, render: () => Promise<void>): Promise<string> {
+  if (await exists(target)) return target
+  const pending = inFlight.get(target)
+  if (pending) return pending
+  const made = render()
+    .then(() => target)
+    .finally(() => inFlight.delete(target))
+  inFlight.set(target, made)
+  return made
+}
 
 /** The cached copy's path, made on first request; concurrent requests share one render. */
 export async function ensureCachedImage(
@@ -45,14 +62,7 @@ export async function ensureCachedImage(
   size: number
 ): Promise<string> {
   const target = cachedImagePath(thumbsDir, photo.hash, size)
-  if (await exists(target)) return target
-  const pending = inFlight.get(target)
-  if (pending) return pending
-  const render = renderCachedImage(photo.originalPath, target, size)
-    .then(() => target)
-    .finally(() => inFlight.delete(target))
-  inFlight.set(target, render)
-  return render
+  return cachedOnce(target, () => renderCachedImage(photo.originalPath, target, size))
 }
 
 async function exists(path: string): Promise<boolean> {
