@@ -67,7 +67,8 @@ const commentSafe = (text: string) => text.replaceAll('*/', '* /').replace(/[\r\
 
 export function markInp(history: CaptureHistory): string {
   const header = history.occasions.map(
-    (o, i) => `/* occasion ${i + 1}: ${commentSafe(o.label)} ${o.from} to ${o.to} */`
+    (o, i) =>
+      `/* occasion ${i + 1}: ${o.label ? `${commentSafe(o.label)} ` : ''}${o.from} to ${o.to} */`
   )
   const lines = history.rows.map((r) => `/* ${commentSafe(r.individual)} */ ${r.history} 1;`)
   return `${[...header, ...lines].join('\n')}\n`

@@ -94,7 +94,7 @@ export function cellText(value: ExcelJS.CellValue): string {
         .join('')
         .trim()
     if ('text' in value && typeof value.text === 'string') return value.text.trim()
-    if ('result' in value) return cellText((value.result ?? null))
+    if ('result' in value) return cellText(value.result ?? null)
     if ('error' in value) return ''
     return ''
   }
