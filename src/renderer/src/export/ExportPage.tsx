@@ -69,6 +69,7 @@ export function ExportPage() {
 
   async function start() {
     setError(null)
+    setJobId(null)
     try {
       const { jobId: started } = await api.request('export.start', {
         format,
