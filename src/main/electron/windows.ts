@@ -1,5 +1,6 @@
 import { BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
+import { secureWebPreferences } from './policy'
 
 export function createMainWindow(
   preload: string,
@@ -13,13 +14,7 @@ export function createMainWindow(
     minHeight: 600,
     show: false,
     title: 'Flukeprint',
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true
-    }
+    webPreferences: secureWebPreferences(preload)
   })
   window.once('ready-to-show', () => window.show())
   if (devServerUrl) void window.loadURL(devServerUrl)
