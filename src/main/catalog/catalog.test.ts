@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../../tests/fixtures/images'
 import { BACKUPS_KEPT } from './backups'
 import { CATALOG_FILE, Catalog, emptyCatalog } from './catalog'
-import { CATALOG_SCHEMA_VERSION } from '../../shared/domain'
+import { CATALOG_SCHEMA_VERSION, type CatalogData } from '../../shared/domain'
 
 async function writeCatalog(dir: string, data: unknown) {
   await mkdir(dir, { recursive: true })
@@ -112,7 +112,8 @@ describe('Catalog', () => {
   it('lifts a version 2 catalogue to version 3: individuals unmerged, an empty change log', async () => {
     const dir = await tempDir()
     const v2Individual = { id: 'i1', name: 'Nebula', notes: '', createdAt: 't' }
-    const { changes: _changes, ...v2 } = emptyCatalog()
+    const v2: Partial<CatalogData> = emptyCatalog()
+    delete v2.changes
     await writeCatalog(dir, { ...v2, schemaVersion: 2, individuals: [v2Individual] })
     const catalog = await Catalog.open(dir, { create: false, readOnly: true })
     expect(catalog.data.schemaVersion).toBe(3)
