@@ -26,7 +26,8 @@ export interface Photo {
   height: number
   /** EXIF orientation tag (1..8); boxes are stored in the upright frame. */
   orientation: number
-  /** Local date-time from EXIF DateTimeOriginal, ISO 8601 without zone ("2024-07-01T10:22:05"). */
+  /** Local date-time from EXIF DateTimeOriginal, ISO 8601 without zone ("2024-07-01T10:22:05");
+   * from an imported spreadsheet it may stop at the minute or the day ("2024-07-01"). */
   takenAt: string | null
   gps: GeoPoint | null
   camera: Camera | null
@@ -151,7 +152,7 @@ export interface ModelVersion {
   comparedWith: string | null
 }
 
-export type ImportKind = 'folder' | 'kaggle-csv' | 'demo'
+export type ImportKind = 'folder' | 'kaggle-csv' | 'spreadsheet' | 'demo'
 export type BatchState = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted'
 
 export interface RejectedFile {

@@ -1,7 +1,7 @@
 // The contract's requests, implemented over the shared core. Doors differ only in HostOptions.
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import type { Args, CatalogSummary, RequestName, Result } from '../../shared/contract'
+import type { Args, CatalogSummary, PickKind, RequestName, Result } from '../../shared/contract'
 import type { Catalog } from '../catalog/catalog'
 import { individualDetail } from '../catalog/individual-detail'
 import {
@@ -16,6 +16,7 @@ import { startDemo } from '../core/demo-catalog'
 import { UserError } from '../errors'
 import { listModels } from '../models/list-models'
 import { annotationHandlers } from './annotation-handlers'
+import { exportHandlers } from './export-handlers'
 import { individualHandlers } from './individual-handlers'
 import { reviewHandlers } from './review-handlers'
 
@@ -28,7 +29,7 @@ export interface HostOptions {
   defaultCatalogPath: string
   defaultDemoPath: string
   /** A native open dialog, where the host has one. */
-  pickPath?: (kind: 'folder' | 'csv', title: string) => Promise<string | null>
+  pickPath?: (kind: PickKind, title: string) => Promise<string | null>
 }
 
 export function summarize(catalog: Catalog): CatalogSummary {
@@ -77,6 +78,7 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
     'models.setCurrent': async ({ id }) => ({ jobId: (await core.setCurrentModel(id)).id }),
     ...reviewHandlers(core),
     ...annotationHandlers(core),
+    ...exportHandlers(core),
     'jobs.cancel': ({ id }) => {
       if (!core.jobs.get(id)) throw new UserError(`No job ${id}`, 'not-found')
       core.jobs.cancel(id)

@@ -15,6 +15,7 @@ const box = z
   })
   .strict()
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
+const occasion = z.object({ label: z.string().trim().max(100), from: day, to: day }).strict()
 
 export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
   'app.info': none,
@@ -52,6 +53,16 @@ export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
   'batches.list': none,
   'import.folder': z.object({ folder: path }).strict(),
   'import.kaggle': z.object({ csv: path, images: path }).strict(),
+  'import.sheetPreview': z.object({ sheet: path }).strict(),
+  'import.sheet': z.object({ sheet: path }).strict(),
+  'export.start': z
+    .object({
+      format: z.enum(['csv', 'kaggle', 'folders', 'capture-history', 'wildbook']),
+      out: path,
+      occasions: z.array(occasion).max(1000).optional(),
+      batchId: id.optional()
+    })
+    .strict(),
   'jobs.list': none,
   'models.list': none,
   'models.train': z
@@ -103,7 +114,9 @@ export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
   'review.undo': none,
   'review.recent': z.object({ limit: z.number().int().min(1).max(200) }).strict(),
   'jobs.cancel': z.object({ id }).strict(),
-  'dialog.pick': z.object({ kind: z.enum(['folder', 'csv']), title: z.string().max(200) }).strict()
+  'dialog.pick': z
+    .object({ kind: z.enum(['folder', 'csv', 'sheet']), title: z.string().max(200) })
+    .strict()
 }
 
 export function isRequestName(name: unknown): name is RequestName {

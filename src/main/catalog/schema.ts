@@ -108,7 +108,7 @@ const model = z.object({
 
 const batch = z.object({
   id: z.string().min(1),
-  kind: z.enum(['folder', 'kaggle-csv', 'demo']),
+  kind: z.enum(['folder', 'kaggle-csv', 'spreadsheet', 'demo']),
   source: z.string(),
   label: z.string(),
   startedAt: isoDate,

@@ -1,5 +1,6 @@
 import { BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
+import type { PickKind } from '../../shared/contract'
 import { secureWebPreferences } from './policy'
 
 export function createMainWindow(
@@ -24,13 +25,18 @@ export function createMainWindow(
 
 export async function pickPath(
   window: BrowserWindow | null,
-  kind: 'folder' | 'csv',
+  kind: PickKind,
   title: string
 ): Promise<string | null> {
   const options = {
     title,
     properties: kind === 'folder' ? ['openDirectory' as const] : ['openFile' as const],
-    filters: kind === 'csv' ? [{ name: 'CSV', extensions: ['csv'] }] : undefined
+    filters:
+      kind === 'csv'
+        ? [{ name: 'CSV', extensions: ['csv'] }]
+        : kind === 'sheet'
+          ? [{ name: 'Spreadsheet', extensions: ['csv', 'xlsx'] }]
+          : undefined
   }
   const result = window
     ? await dialog.showOpenDialog(window, options)

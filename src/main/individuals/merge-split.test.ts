@@ -7,6 +7,7 @@ import { validateCatalog } from '../catalog/validate'
 import { rejectedIndividuals } from '../review/candidates'
 import { applyDecision, applyNewIndividual, applyUndo } from '../review/decisions'
 import { applyDeleteAnnotation } from '../annotations/edit-annotations'
+import { captureHistory } from '../exports/capture-history'
 import { applyMerge, applySplit } from './merge-split'
 
 /** Two whales, Salt (a1, a2) and Pepper (a3), and an unassigned fluke a4. */
@@ -96,6 +97,8 @@ describe('merging individuals', () => {
     })
     expect(listIndividuals(data).map((i) => i.name)).toEqual(['Salt'])
     expect(catalogStats(data).individuals).toBe(1)
+    const occasions = [{ label: '', from: '2024-01-01', to: '2024-12-31' }]
+    expect(captureHistory(data, occasions).neverSeen).toEqual(['Salt'])
     // The merged one's page still reads: where it went, and its history.
     const pepper = individualDetail(data, 'pepper')
     expect(pepper.mergedInto).toEqual({ id: 'salt', name: 'Salt' })
