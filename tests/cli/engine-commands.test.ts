@@ -49,7 +49,7 @@ describe('flukeprint engine commands', () => {
   it('evaluates leave-one-out on a folder and prints the scores as JSON', async () => {
     const scores = JSON.parse(
       await flukeprint('evaluate', '--model', model, '--data', data, '--json')
-    ) as Record<string, number>
+    ) as Record<string, number> & { top1: number; top5: number }
     expect(scores.queries).toBe(labels.size)
     for (const key of ['map5', 'top1', 'top5']) {
       expect(scores[key]).toBeGreaterThanOrEqual(0)
