@@ -5,6 +5,7 @@ import type {
   Annotation,
   AssignmentActor,
   Box,
+  ChangeKind,
   BatchState,
   ImportBatch,
   ImportKind,
@@ -92,12 +93,42 @@ export interface SightingView {
 
 export interface IndividualDetail {
   individual: Individual
+  /** Set when this individual was merged into another; its photos are there now. */
+  mergedInto: { id: string; name: string } | null
   photos: PhotoCard[]
+  /** Its flukes (a photo can hold two), to choose from when splitting. */
+  annotations: IndividualAnnotation[]
   /** Newest first; photos without a date come last. */
   sightings: SightingView[]
   /** How its photos came to it (and left it), newest first. */
   history: AssignmentView[]
+  /** Merges and splits it took part in, newest first. */
+  changes: ChangeView[]
 }
+
+export interface IndividualAnnotation {
+  annotationId: string
+  photoId: string
+  fileName: string
+  takenAt: string | null
+}
+
+export interface ChangeView {
+  id: string
+  kind: ChangeKind
+  at: string
+  by: AssignmentActor
+  fromId: string | null
+  toId: string | null
+  /** Names; null for none. */
+  from: string | null
+  to: string | null
+  annotations: number
+  note: string
+}
+
+/** Where split-off flukes go: an individual already in the catalogue, or a new one. */
+export type SplitTarget = { individualId: string } | { newName: string | null }
 
 export interface AssignmentView {
   at: string
@@ -393,6 +424,13 @@ export interface Requests {
   'photos.get': { args: { id: string }; result: PhotoDetail }
   'individuals.list': { args: Record<string, never>; result: IndividualSummary[] }
   'individuals.get': { args: { id: string }; result: IndividualDetail }
+  /** Moves all of `id`'s flukes to `intoId` and marks `id` merged; nothing is deleted. */
+  'individuals.merge': { args: { id: string; intoId: string }; result: ChangeView }
+  /** Moves the chosen flukes of `id` to another individual, existing or new. */
+  'individuals.split': {
+    args: { id: string; annotationIds: string[]; into: SplitTarget }
+    result: ChangeView
+  }
   'batches.list': { args: Record<string, never>; result: BatchSummary[] }
   'import.folder': { args: { folder: string }; result: JobStarted }
   'import.kaggle': { args: { csv: string; images: string }; result: JobStarted }

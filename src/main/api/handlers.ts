@@ -3,9 +3,9 @@ import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Args, CatalogSummary, PickKind, RequestName, Result } from '../../shared/contract'
 import type { Catalog } from '../catalog/catalog'
+import { individualDetail } from '../catalog/individual-detail'
 import {
   catalogStats,
-  individualDetail,
   listBatches,
   listIndividuals,
   listPhotos,
@@ -17,6 +17,7 @@ import { UserError } from '../errors'
 import { listModels } from '../models/list-models'
 import { annotationHandlers } from './annotation-handlers'
 import { exportHandlers } from './export-handlers'
+import { individualHandlers } from './individual-handlers'
 import { reviewHandlers } from './review-handlers'
 
 /** A handler may answer at once or later; the doors await either. */
@@ -57,6 +58,7 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
     'photos.get': ({ id }) => photoDetail(data(), id),
     'individuals.list': () => listIndividuals(data()),
     'individuals.get': ({ id }) => individualDetail(data(), id),
+    ...individualHandlers(core),
     'batches.list': () => listBatches(data()),
     'import.folder': async ({ folder }) => {
       await expect(folder, 'folder')

@@ -39,6 +39,17 @@ export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
   'photos.get': z.object({ id }).strict(),
   'individuals.list': none,
   'individuals.get': z.object({ id }).strict(),
+  'individuals.merge': z.object({ id, intoId: id }).strict(),
+  'individuals.split': z
+    .object({
+      id,
+      annotationIds: z.array(id).min(1, 'choose the photos to split off').max(100_000),
+      into: z.union([
+        z.object({ individualId: id }).strict(),
+        z.object({ newName: z.string().trim().max(200).nullable() }).strict()
+      ])
+    })
+    .strict(),
   'batches.list': none,
   'import.folder': z.object({ folder: path }).strict(),
   'import.kaggle': z.object({ csv: path, images: path }).strict(),

@@ -21,6 +21,7 @@ export function emptyCatalog(): CatalogData {
     sightings: [],
     assignments: [],
     decisions: [],
+    changes: [],
     models: [],
     currentModelId: null,
     batches: []

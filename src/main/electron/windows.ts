@@ -1,6 +1,7 @@
 import { BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
 import type { PickKind } from '../../shared/contract'
+import { secureWebPreferences } from './policy'
 
 export function createMainWindow(
   preload: string,
@@ -14,13 +15,7 @@ export function createMainWindow(
     minHeight: 600,
     show: false,
     title: 'Flukeprint',
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true
-    }
+    webPreferences: secureWebPreferences(preload)
   })
   window.once('ready-to-show', () => window.show())
   if (devServerUrl) void window.loadURL(devServerUrl)

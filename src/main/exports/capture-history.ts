@@ -37,7 +37,9 @@ export function captureHistory(data: CatalogData, occasions: Occasion[]): Captur
   const photos = new Map(data.photos.map((p) => [p.id, p]))
   const sightingDates = new Map(data.sightings.map((s) => [s.id, s.date]))
   const seen = new Map<string, boolean[]>()
-  for (const individual of data.individuals)
+  // A merged individual lives on in the one it was merged into: not a whale of its own.
+  const individuals = data.individuals.filter((i) => i.mergedIntoId === null)
+  for (const individual of individuals)
     seen.set(
       individual.id,
       occasions.map(() => false)
@@ -53,7 +55,7 @@ export function captureHistory(data: CatalogData, occasions: Occasion[]): Captur
     if (at >= 0) marks[at] = true
   }
   const result: CaptureHistory = { occasions, rows: [], neverSeen: [] }
-  const byName = [...data.individuals].sort((a, b) => a.name.localeCompare(b.name))
+  const byName = [...individuals].sort((a, b) => a.name.localeCompare(b.name))
   for (const individual of byName) {
     const marks = seen.get(individual.id) ?? []
     if (!marks.includes(true)) result.neverSeen.push(individual.name)

@@ -6,11 +6,14 @@ import { randomUUID } from 'node:crypto'
 import type { CatalogData, Sighting } from '../../shared/domain'
 import type { ProcessedPhoto, SheetAnnotation } from './process-file'
 import { mergeGps, mergeTakenAt } from './sheet-values'
+import { survivorOf } from '../individuals/names'
 
 export function applyPhotos(data: CatalogData, batchId: string, photos: ProcessedPhoto[]): void {
   if (photos.length === 0) return
   const now = new Date().toISOString()
-  const individuals = new Map(data.individuals.map((i) => [i.name, i.id]))
+  // A label naming a merged individual goes to the one it was merged into: same whale.
+  const survivor = survivorOf(data)
+  const individuals = new Map(data.individuals.map((i) => [i.name, survivor(i.id)]))
   const sightings = new Map(
     data.sightings.filter((s) => s.batchId === batchId).map((s) => [s.date ?? '', s])
   )
@@ -100,7 +103,7 @@ function individualFor(
   const known = byName.get(name)
   if (known) return known
   const id = randomUUID()
-  data.individuals.push({ id, name, notes: '', createdAt: now })
+  data.individuals.push({ id, name, notes: '', createdAt: now, mergedIntoId: null })
   byName.set(name, id)
   return id
 }
