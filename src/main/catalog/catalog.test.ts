@@ -58,6 +58,7 @@ describe('Catalog', () => {
       box: { x: 0, y: 0, width: 1, height: 1 },
       rotation: 0,
       source: 'whole-image',
+      proposedBy: 'whole-image',
       viewpoint: null,
       quality: null,
       individualId: null,

@@ -23,6 +23,8 @@ export function emptyCatalog(): CatalogData {
     decisions: [],
     models: [],
     currentModelId: null,
+    boxProposers: [],
+    boxProposerId: null,
     batches: []
   }
 }

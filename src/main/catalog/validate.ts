@@ -17,6 +17,19 @@ const migrations: Record<number, (old: Record<string, unknown>) => Record<string
       ...d
     })),
     models: rows(old.models).map((m) => ({ comparedWith: null, ...m }))
+  }),
+  // 3: annotations say which method proposed their box, and the catalogue keeps its learned
+  // box proposers. Before 3 only the untrained method existed: a 'proposed' box was its, a
+  // corrected one may have been either, so it is recorded as not known (null).
+  2: (old) => ({
+    ...old,
+    annotations: rows(old.annotations).map((a) => ({
+      proposedBy:
+        a.source === 'proposed' ? 'untrained' : a.source === 'whole-image' ? 'whole-image' : null,
+      ...a
+    })),
+    boxProposers: rows(old.boxProposers),
+    boxProposerId: old.boxProposerId ?? null
   })
 }
 

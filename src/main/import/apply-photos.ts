@@ -49,6 +49,7 @@ export function applyPhotos(data: CatalogData, batchId: string, photos: Processe
       box: processed.proposedBox ?? { x: 0, y: 0, width: info.width, height: info.height },
       rotation: 0,
       source: processed.proposedBox ? 'proposed' : 'whole-image',
+      proposedBy: processed.proposedBox ? processed.proposedBy : 'whole-image',
       viewpoint: null,
       quality: null,
       individualId,

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { emptyCatalog } from './catalog'
+import { validateCatalog } from './validate'
+
+const photo = {
+  id: 'p1',
+  hash: 'a'.repeat(64),
+  originalPath: '/photos/a.jpg',
+  fileName: 'a.jpg',
+  byteSize: 10,
+  format: 'jpeg',
+  width: 640,
+  height: 427,
+  orientation: 1,
+  takenAt: null,
+  gps: null,
+  camera: null,
+  batchId: 'b1',
+  sightingId: null,
+  importedAt: 't'
+}
+const batch = {
+  id: 'b1',
+  kind: 'folder',
+  source: '/photos',
+  label: 'photos',
+  startedAt: 't',
+  finishedAt: 't',
+  state: 'done',
+  added: 1,
+  duplicates: 0,
+  rejected: []
+}
+const v2Annotation = (id: string, source: string) => ({
+  id,
+  photoId: 'p1',
+  box: { x: 1, y: 2, width: 30, height: 20 },
+  rotation: 0,
+  source,
+  viewpoint: null,
+  quality: null,
+  individualId: null,
+  createdAt: 't',
+  updatedAt: 't'
+})
+
+describe('catalogue migration 2 -> 3', () => {
+  it('records which method proposed each box and starts with no learned proposer', () => {
+    const { boxProposers: _p, boxProposerId: _id, ...v2 } = emptyCatalog()
+    const migrated = validateCatalog({
+      ...v2,
+      schemaVersion: 2,
+      photos: [photo],
+      batches: [batch],
+      annotations: [
+        v2Annotation('a1', 'proposed'),
+        v2Annotation('a2', 'whole-image'),
+        v2Annotation('a3', 'corrected')
+      ]
+    })
+    expect(migrated.schemaVersion).toBe(3)
+    expect(migrated.annotations.map((a) => [a.id, a.source, a.proposedBy])).toEqual([
+      ['a1', 'proposed', 'untrained'],
+      ['a2', 'whole-image', 'whole-image'],
+      // Corrected before 3: whichever method proposed it is not known.
+      ['a3', 'corrected', null]
+    ])
+    expect(migrated.annotations[0]?.box).toEqual({ x: 1, y: 2, width: 30, height: 20 })
+    expect(migrated.boxProposers).toEqual([])
+    expect(migrated.boxProposerId).toBeNull()
+  })
+
+  it('refuses an unknown proposer name', () => {
+    const data = emptyCatalog()
+    expect(() =>
+      validateCatalog({
+        ...data,
+        photos: [photo],
+        batches: [batch],
+        annotations: [{ ...v2Annotation('a1', 'proposed'), proposedBy: 'magic' }]
+      })
+    ).toThrow(/annotations\.0\.proposedBy/)
+  })
+})
