@@ -46,7 +46,9 @@ const v2Annotation = (id: string, source: string) => ({
 
 describe('catalogue migration 2 -> 3', () => {
   it('records which method proposed each box and starts with no learned proposer', () => {
-    const { boxProposers: _p, boxProposerId: _id, ...v2 } = emptyCatalog()
+    const v2: Record<string, unknown> = { ...emptyCatalog() }
+    delete v2.boxProposers
+    delete v2.boxProposerId
     const migrated = validateCatalog({
       ...v2,
       schemaVersion: 2,
