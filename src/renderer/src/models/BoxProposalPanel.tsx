@@ -85,7 +85,7 @@ function QualityTable({ data }: { data: BoxProposalQuality }) {
   const latest = data.latest
   if (!latest) {
     return (
-      <Text size="sm" data-testid="box-quality-none">
+      <Text size="sm" data-testid="proposal-quality-none">
         Not measured yet: learn from checked boxes to compare the two methods on them.
       </Text>
     )
@@ -97,7 +97,7 @@ function QualityTable({ data }: { data: BoxProposalQuality }) {
   ]
   return (
     <Stack gap={4}>
-      <Table withTableBorder maw={520} data-testid="box-quality">
+      <Table withTableBorder maw={520} data-testid="proposal-quality">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Method</Table.Th>
@@ -107,7 +107,7 @@ function QualityTable({ data }: { data: BoxProposalQuality }) {
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={row.method} data-testid="box-quality-row">
+            <Table.Tr key={row.method} data-testid="proposal-quality-row">
               <Table.Td>{row.method}</Table.Td>
               <Table.Td>{row.iou.toFixed(3)}</Table.Td>
               <Table.Td>{row.inUse ? <Badge size="sm">in use</Badge> : null}</Table.Td>
@@ -115,7 +115,7 @@ function QualityTable({ data }: { data: BoxProposalQuality }) {
           ))}
         </Table.Tbody>
       </Table>
-      <Text size="xs" c="dimmed" data-testid="box-quality-measured-on">
+      <Text size="xs" c="dimmed" data-testid="proposal-quality-measured-on">
         Measured on {latest.heldOut} checked boxes the learned proposer did not learn from (it
         learned from {latest.trainedOn}), {new Date(latest.createdAt).toLocaleString()}. 1.0 would
         be the same box as yours.
