@@ -3,6 +3,7 @@
 // on. A photo counts when it has exactly one box and that box was saved by a person (source
 // 'corrected', whether moved or confirmed as fine): with two flukes, the single proposal has
 // no one box to be compared with. Nothing in the catalogue changes unless the run finishes.
+import { rm } from 'node:fs/promises'
 import type { JobResult } from '../../shared/contract'
 import type { BoxProposerVersion } from '../../shared/domain'
 import type { Catalog } from '../catalog/catalog'
@@ -14,7 +15,7 @@ import { analysePhoto } from './background-distance'
 import { correctedPhotos, MIN_CORRECTED_BOXES } from './proposal-quality'
 import { fitRefiner, meanIoU, type RefinerSample } from './learned-refiner'
 import { toUnit, untrainedUnitBox } from './propose-box'
-import { writeProposer } from './proposer-store'
+import { proposerPath, writeProposer } from './proposer-store'
 import { learnedTakesOver } from './takeover'
 
 /** Every HOLD_OUT_EVERY-th corrected photo (by content hash) scores the run. */
@@ -57,7 +58,6 @@ export async function trainBoxProposer(
   const id = `boxes-${new Date().toISOString().replace(/[:.]/g, '-')}`
   context.signal.throwIfAborted()
   await writeProposer(catalog.dir, `${id}.json`, params)
-  context.signal.throwIfAborted()
   const version: BoxProposerVersion = {
     id,
     createdAt: new Date().toISOString(),
@@ -66,12 +66,19 @@ export async function trainBoxProposer(
     ...score
   }
   const inUse = learnedTakesOver(score)
-  await catalog.update((data) => {
-    data.boxProposers.push(version)
-    // The newest measurement decides: a learned proposer that did not beat the untrained
-    // method hands proposing back to it.
-    data.boxProposerId = inUse ? id : null
-  })
+  try {
+    context.signal.throwIfAborted()
+    await catalog.update((data) => {
+      data.boxProposers.push(version)
+      // The newest measurement decides: a learned proposer that did not beat the untrained
+      // method hands proposing back to it.
+      data.boxProposerId = inUse ? id : null
+    })
+  } catch (error) {
+    // Cancelled or not written: the file no record names goes too.
+    await rm(proposerPath(catalog.dir, version.file), { force: true })
+    throw error
+  }
   return { boxProposerId: id, inUse }
 }
 
