@@ -50,7 +50,7 @@ test('correct a crop box and find it again after a reload', async ({ app }) => {
   const { page, dataDir } = app
   const { demo, catalogDir } = await labelledDemoCatalogue(page, dataDir, 'Boxes catalogue', [
     '--individuals',
-    '4',
+    '7',
     '--photos',
     '3-4',
     '--new',
@@ -203,17 +203,43 @@ test('correct a crop box and find it again after a reload', async ({ app }) => {
   await page.keyboard.press('0')
   await expect(page.getByTestId('zoom-pane')).toHaveAttribute('data-zoom', '1.000')
 
-  // The Models page says how boxes are proposed: a few photos with one checked box so far
-  // (the one "Boxes are fine" took may be the zoomed one), too few to learn from.
+  // "Boxes are fine" through the rest of the import: every photo's boxes checked.
+  for (let i = 0; i < 40; i++) {
+    if (await page.getByTestId('all-checked').isVisible()) break
+    const here = await page.evaluate(() => location.hash)
+    await page.keyboard.press('f')
+    await expect
+      .poll(async () =>
+        (await page.getByTestId('all-checked').isVisible())
+          ? 'done'
+          : await page.evaluate(() => location.hash)
+      )
+      .not.toBe(here)
+  }
+  await expect(page.getByTestId('all-checked')).toBeVisible()
+
+  // The Models page: how boxes are proposed, and a learned proposer fitted to the checked
+  // boxes, compared with the untrained method on those it did not learn from.
   const final = await catalog()
   const checked = final.photos.filter((p) => {
     const boxes = final.annotations.filter((a) => a.photoId === p.id)
     return boxes.length === 1 && boxes[0]?.source === 'corrected'
   }).length
-  expect(checked).toBeGreaterThanOrEqual(2)
+  expect(checked).toBeGreaterThanOrEqual(20)
   await new ModelsPage(page).open()
   await expect(page.getByTestId('box-proposer-in-use')).toHaveText(/Untrained/)
-  await expect(page.getByTestId('checked-boxes')).toHaveText(`${checked} checked boxes (needs 20)`)
+  await expect(page.getByTestId('checked-boxes')).toHaveText(`${checked} checked boxes`)
   await expect(page.getByTestId('proposal-quality-none')).toBeVisible()
-  await expect(page.getByTestId('learn-boxes')).toBeDisabled()
+  await page.getByTestId('learn-boxes').click()
+  await expect(page.getByTestId('proposal-quality-row')).toHaveCount(2)
+  await expect(page.getByTestId('proposal-quality').getByText('in use')).toHaveCount(1)
+  const learned = (await catalog()).boxProposers[0]
+  if (!learned) throw new Error('no box proposer was saved')
+  expect(learned.heldOut + learned.trainedOn).toBe(checked)
+  await expect(page.getByTestId('proposal-quality-measured-on')).toContainText(
+    `Measured on ${learned.heldOut} checked boxes`
+  )
+  await expect(page.getByTestId('proposal-quality')).toContainText(learned.learnedIoU.toFixed(3))
+  await expect(page.getByTestId('proposal-quality')).toContainText(learned.untrainedIoU.toFixed(3))
+  if (app.kind === 'web') await page.screenshot({ path: join(SCREENSHOTS, 'box-proposals.png') })
 })
