@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { CatalogData } from '../src/shared/domain'
 import { labelledDemoCatalogue } from './demo-catalogue'
+import { ModelsPage } from './page-models/models-page'
 import { expect, test } from './fixtures'
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'docs', 'screenshots')
@@ -49,7 +50,7 @@ test('correct a crop box and find it again after a reload', async ({ app }) => {
   const { page, dataDir } = app
   const { demo, catalogDir } = await labelledDemoCatalogue(page, dataDir, 'Boxes catalogue', [
     '--individuals',
-    '4',
+    '7',
     '--photos',
     '3-4',
     '--new',
@@ -139,4 +140,106 @@ test('correct a crop box and find it again after a reload', async ({ app }) => {
     'corrected'
   ])
   expect(onDisk.annotations.find((a) => a.photoId === next)?.source).not.toBe('corrected')
+
+  // Zoomed in: a handle dragged on screen moves the box by screen pixels over the zoom, and
+  // the saved box is still in the original's pixels. Then pan, and back to the whole photo.
+  const third = truth.find(
+    (t) => t.orientation === 1 && t.file.startsWith('images/') && t.file !== upright.file
+  )
+  if (!third) throw new Error('the demo set lacks a second upright photo')
+  const zoomPhoto = await photoNamed(third.file)
+  await page.evaluate((id) => (location.hash = `#/catalogue/photo/${id}`), zoomPhoto.id)
+  await expect(page.getByTestId('box')).toHaveCount(1)
+  const start = await storedBox(page)
+  expect(start.rotation).toBe(0)
+  const centre = await centreOf(page, 'box-body')
+  await page.mouse.click(centre.x, centre.y)
+  const corner = await centreOf(page, 'handle-corner-2')
+  await page.mouse.move(corner.x, corner.y)
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -200)
+  await expect
+    .poll(async () => Number(await page.getByTestId('zoom-pane').getAttribute('data-zoom')))
+    .toBeGreaterThan(2)
+  const zoomedSvg = await page.getByTestId('box-editor').boundingBox()
+  if (!zoomedSvg) throw new Error('no editor')
+  const zoomedScale = zoomPhoto.width / zoomedSvg.width
+  // Zoomed at the handle: it stayed under the cursor.
+  const stillThere = await centreOf(page, 'handle-corner-2')
+  expect(Math.abs(stillThere.x - corner.x)).toBeLessThan(3)
+  expect(Math.abs(stillThere.y - corner.y)).toBeLessThan(3)
+  await dragBy(page, stillThere, -60, -30)
+  // Panning with the space bar held moves the view, not the box.
+  const panFrom = await centreOf(page, 'box-body')
+  await page.keyboard.down('Space')
+  await dragBy(page, panFrom, 40, 25)
+  await page.keyboard.up('Space')
+  const panned = await centreOf(page, 'box-body')
+  expect(Math.abs(panned.x - panFrom.x - 40)).toBeLessThan(2)
+  expect(Math.abs(panned.y - panFrom.y - 25)).toBeLessThan(2)
+  await save(page)
+  await page.reload()
+  await expect(page.getByTestId('box')).toHaveCount(1)
+  const zoomSaved = await storedBox(page)
+  const zoomExpected = {
+    x: start.x,
+    y: start.y,
+    width: start.width - 60 * zoomedScale,
+    height: start.height - 30 * zoomedScale
+  }
+  for (const key of ['x', 'y', 'width', 'height'] as const) {
+    expect(Math.abs(zoomSaved[key] - zoomExpected[key])).toBeLessThanOrEqual(2 * zoomedScale + 1)
+  }
+  const zoomOnDisk = (await catalog()).annotations.find((a) => a.photoId === zoomPhoto.id)
+  expect(zoomOnDisk?.box).toEqual({
+    x: zoomSaved.x,
+    y: zoomSaved.y,
+    width: zoomSaved.width,
+    height: zoomSaved.height
+  })
+  // The 0 key shows the whole photo again.
+  await page.mouse.move(centre.x, centre.y)
+  await page.mouse.wheel(0, -300)
+  await expect(page.getByTestId('zoom-pane')).not.toHaveAttribute('data-zoom', '1.000')
+  await page.keyboard.press('0')
+  await expect(page.getByTestId('zoom-pane')).toHaveAttribute('data-zoom', '1.000')
+
+  // "Boxes are fine" through the rest of the import: every photo's boxes checked.
+  for (let i = 0; i < 40; i++) {
+    if (await page.getByTestId('all-checked').isVisible()) break
+    const here = await page.evaluate(() => location.hash)
+    await page.keyboard.press('f')
+    await expect
+      .poll(async () =>
+        (await page.getByTestId('all-checked').isVisible())
+          ? 'done'
+          : await page.evaluate(() => location.hash)
+      )
+      .not.toBe(here)
+  }
+  await expect(page.getByTestId('all-checked')).toBeVisible()
+
+  // The Models page: how boxes are proposed, and a learned proposer fitted to the checked
+  // boxes, compared with the untrained method on those it did not learn from.
+  const final = await catalog()
+  const checked = final.photos.filter((p) => {
+    const boxes = final.annotations.filter((a) => a.photoId === p.id)
+    return boxes.length === 1 && boxes[0]?.source === 'corrected'
+  }).length
+  expect(checked).toBeGreaterThanOrEqual(20)
+  await new ModelsPage(page).open()
+  await expect(page.getByTestId('box-proposer-in-use')).toHaveText(/Untrained/)
+  await expect(page.getByTestId('checked-boxes')).toHaveText(`${checked} checked boxes`)
+  await expect(page.getByTestId('proposal-quality-none')).toBeVisible()
+  await page.getByTestId('learn-boxes').click()
+  await expect(page.getByTestId('proposal-quality-row')).toHaveCount(2)
+  await expect(page.getByTestId('proposal-quality').getByText('in use')).toHaveCount(1)
+  const learned = (await catalog()).boxProposers[0]
+  if (!learned) throw new Error('no box proposer was saved')
+  expect(learned.heldOut + learned.trainedOn).toBe(checked)
+  await expect(page.getByTestId('proposal-quality-measured-on')).toContainText(
+    `Measured on ${learned.heldOut} checked boxes`
+  )
+  await expect(page.getByTestId('proposal-quality')).toContainText(learned.learnedIoU.toFixed(3))
+  await expect(page.getByTestId('proposal-quality')).toContainText(learned.untrainedIoU.toFixed(3))
+  if (app.kind === 'web') await page.screenshot({ path: join(SCREENSHOTS, 'box-proposals.png') })
 })

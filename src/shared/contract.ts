@@ -232,6 +232,25 @@ export interface ModelSummary {
   curve: TrainingPoint[]
 }
 
+/** How well boxes are proposed, measured on boxes a person checked (src/main/boxes/). */
+export interface BoxProposalQuality {
+  /** 'untrained', or the learned proposer's id that proposes boxes for new imports. */
+  inUse: string
+  /** Photos with one box saved by hand, the boxes a learned proposer learns from. */
+  checkedBoxes: number
+  /** Checked boxes a learned proposer needs. */
+  needed: number
+  /** The newest learned proposer and its comparison on held-out checked boxes; null: none. */
+  latest: {
+    id: string
+    createdAt: string
+    trainedOn: number
+    heldOut: number
+    learnedIoU: number
+    untrainedIoU: number
+  } | null
+}
+
 export interface TrainRequest {
   /** 0 makes the ready-to-use model: the shipped backbone with its head untrained. */
   minutes: number
@@ -444,6 +463,9 @@ export interface Requests {
   'models.train': { args: TrainRequest; result: JobStarted }
   /** Makes the model current and starts embedding the catalogue with it. */
   'models.setCurrent': { args: { id: string }; result: JobStarted }
+  'boxes.quality': { args: Record<string, never>; result: BoxProposalQuality }
+  /** Fits a box proposer to the checked boxes; it proposes for new imports if it does better. */
+  'boxes.train': { args: Record<string, never>; result: JobStarted }
   'annotations.update': { args: AnnotationChange; result: Annotation }
   'annotations.create': { args: NewAnnotation; result: Annotation }
   'annotations.delete': { args: { id: string }; result: null }

@@ -54,6 +54,10 @@ export interface Annotation {
   /** Degrees, clockwise, about the box centre. */
   rotation: number
   source: AnnotationSource
+  /** Which method proposed the box at import: 'untrained', 'learned:<box proposer id>' or
+   * 'whole-image' (nothing stood out); null when drawn by hand, or corrected before schema 4
+   * began to record it. Kept when the box is corrected, so proposals can be scored. */
+  proposedBy: string | null
   viewpoint: string | null
   quality: Quality | null
   individualId: string | null
@@ -152,6 +156,20 @@ export interface ModelVersion {
   comparedWith: string | null
 }
 
+/** A box proposer fitted to the catalogue's corrected boxes (src/main/boxes/). */
+export interface BoxProposerVersion {
+  id: string
+  createdAt: string
+  /** File under the catalogue's box-proposers/. */
+  file: string
+  /** Corrected boxes it was fitted on, and the others it was scored on. */
+  trainedOn: number
+  heldOut: number
+  /** Mean IoU on the held-out boxes: this proposer, and the untrained method. */
+  learnedIoU: number
+  untrainedIoU: number
+}
+
 export type ImportKind = 'folder' | 'kaggle-csv' | 'spreadsheet' | 'demo'
 export type BatchState = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted'
 
@@ -178,7 +196,7 @@ export interface ImportBatch {
 /** Kaggle's label for a whale not (yet) in the catalogue: never an individual or a class. */
 export const NEW_WHALE = 'new_whale'
 
-export const CATALOG_SCHEMA_VERSION = 3
+export const CATALOG_SCHEMA_VERSION = 4
 
 export interface CatalogData {
   schemaVersion: typeof CATALOG_SCHEMA_VERSION
@@ -194,5 +212,8 @@ export interface CatalogData {
   changes: CatalogChange[]
   models: ModelVersion[]
   currentModelId: string | null
+  boxProposers: BoxProposerVersion[]
+  /** The learned box proposer used at import; null: the untrained method. */
+  boxProposerId: string | null
   batches: ImportBatch[]
 }

@@ -43,6 +43,7 @@ export function applyNewAnnotation(
     box: checkedBox(request.box, photo),
     rotation: normalAngle(request.rotation),
     source: 'corrected',
+    proposedBy: null,
     viewpoint: null,
     quality: null,
     individualId: null,

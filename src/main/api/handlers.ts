@@ -14,6 +14,7 @@ import {
 import type { AppCore } from '../core/app-core'
 import { startDemo } from '../core/demo-catalog'
 import { UserError } from '../errors'
+import { boxProposalQuality } from '../boxes/proposal-quality'
 import { listModels } from '../models/list-models'
 import { annotationHandlers } from './annotation-handlers'
 import { exportHandlers } from './export-handlers'
@@ -76,6 +77,8 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
     },
     'models.train': ({ minutes }) => ({ jobId: core.startTraining(minutes).id }),
     'models.setCurrent': async ({ id }) => ({ jobId: (await core.setCurrentModel(id)).id }),
+    'boxes.quality': () => boxProposalQuality(core.requireCatalog().data),
+    'boxes.train': () => ({ jobId: core.startBoxTraining().id }),
     ...reviewHandlers(core),
     ...annotationHandlers(core),
     ...exportHandlers(core),

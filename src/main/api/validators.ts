@@ -74,6 +74,8 @@ export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
     })
     .strict(),
   'models.setCurrent': z.object({ id }).strict(),
+  'boxes.quality': none,
+  'boxes.train': none,
   'annotations.update': z
     .object({
       id,

@@ -64,6 +64,7 @@ describe('Catalog', () => {
       box: { x: 0, y: 0, width: 1, height: 1 },
       rotation: 0,
       source: 'whole-image',
+      proposedBy: 'whole-image',
       viewpoint: null,
       quality: null,
       individualId: null,
@@ -109,14 +110,14 @@ describe('Catalog', () => {
     expect(catalog.data.models[0]).toEqual({ ...v1Model, comparedWith: null })
   })
 
-  it('lifts a version 2 catalogue to version 3: individuals unmerged, an empty change log', async () => {
+  it('lifts a version 2 catalogue: individuals unmerged, an empty change log', async () => {
     const dir = await tempDir()
     const v2Individual = { id: 'i1', name: 'Nebula', notes: '', createdAt: 't' }
     const v2: Partial<CatalogData> = emptyCatalog()
     delete v2.changes
     await writeCatalog(dir, { ...v2, schemaVersion: 2, individuals: [v2Individual] })
     const catalog = await Catalog.open(dir, { create: false, readOnly: true })
-    expect(catalog.data.schemaVersion).toBe(3)
+    expect(catalog.data.schemaVersion).toBe(CATALOG_SCHEMA_VERSION)
     expect(catalog.data.individuals).toEqual([{ ...v2Individual, mergedIntoId: null }])
     expect(catalog.data.changes).toEqual([])
   })

@@ -24,6 +24,8 @@ export function emptyCatalog(): CatalogData {
     changes: [],
     models: [],
     currentModelId: null,
+    boxProposers: [],
+    boxProposerId: null,
     batches: []
   }
 }

@@ -37,6 +37,10 @@ const annotation = z.object({
   box,
   rotation: z.number().finite(),
   source: z.enum(['whole-image', 'proposed', 'corrected']),
+  proposedBy: z
+    .string()
+    .regex(/^(untrained|whole-image|learned:.+)$/)
+    .nullable(),
   viewpoint: z.string().nullable(),
   quality: z.enum(['good', 'fair', 'poor']).nullable(),
   individualId: z.string().nullable(),
@@ -106,6 +110,16 @@ const model = z.object({
   comparedWith: z.string().nullable()
 })
 
+const boxProposer = z.object({
+  id: z.string().min(1),
+  createdAt: isoDate,
+  file: z.string().min(1),
+  trainedOn: z.number().int().nonnegative(),
+  heldOut: z.number().int().nonnegative(),
+  learnedIoU: z.number().min(0).max(1),
+  untrainedIoU: z.number().min(0).max(1)
+})
+
 const batch = z.object({
   id: z.string().min(1),
   kind: z.enum(['folder', 'kaggle-csv', 'spreadsheet', 'demo']),
@@ -132,5 +146,7 @@ export const catalogSchema = z.object({
   changes: z.array(change),
   models: z.array(model),
   currentModelId: z.string().nullable(),
+  boxProposers: z.array(boxProposer),
+  boxProposerId: z.string().nullable(),
   batches: z.array(batch)
 }) satisfies z.ZodType<CatalogData>

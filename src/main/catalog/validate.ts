@@ -24,6 +24,19 @@ const migrations: Record<number, (old: Record<string, unknown>) => Record<string
     ...old,
     individuals: rows(old.individuals).map((i) => ({ mergedIntoId: null, ...i })),
     changes: rows(old.changes)
+  }),
+  // 4: annotations say which method proposed their box, and the catalogue keeps its learned
+  // box proposers. Before 4 only the untrained method existed: a 'proposed' box was its, a
+  // corrected one may have been either, so it is recorded as not known (null).
+  3: (old) => ({
+    ...old,
+    annotations: rows(old.annotations).map((a) => ({
+      proposedBy:
+        a.source === 'proposed' ? 'untrained' : a.source === 'whole-image' ? 'whole-image' : null,
+      ...a
+    })),
+    boxProposers: rows(old.boxProposers),
+    boxProposerId: old.boxProposerId ?? null
   })
 }
 

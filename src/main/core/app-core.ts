@@ -153,6 +153,15 @@ export class AppCore {
     })
   }
 
+  /** Fits a box proposer to the checked boxes (seconds); see boxes/train-box-proposer.ts. */
+  startBoxTraining(): JobInfo {
+    const catalog = this.requireCatalog()
+    return this.jobs.start('train-boxes', 'Learn box proposals', async (context) => {
+      const { trainBoxProposer } = await import('../boxes/train-box-proposer')
+      return trainBoxProposer(catalog, context)
+    })
+  }
+
   /** Makes a model of the catalogue the one in use and embeds the catalogue with it. */
   async setCurrentModel(id: string): Promise<JobInfo> {
     const catalog = this.requireCatalog()

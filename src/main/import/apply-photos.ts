@@ -72,6 +72,8 @@ export function applyPhotos(data: CatalogData, batchId: string, photos: Processe
         box: spec.box ?? proposed ?? { x: 0, y: 0, width: info.width, height: info.height },
         rotation: spec.box ? spec.rotation : 0,
         source: spec.box ? (spec.boxSource ?? 'corrected') : proposed ? 'proposed' : 'whole-image',
+        // A box from the sheet was drawn elsewhere: by whom or what is not known here.
+        proposedBy: spec.box ? null : proposed ? processed.proposedBy : 'whole-image',
         viewpoint: spec.viewpoint,
         quality: spec.quality,
         individualId,

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { JobResult } from '../../shared/contract'
 import type { CatalogData, ImportBatch, ImportKind, RejectedFile } from '../../shared/domain'
 import type { Catalog } from '../catalog/catalog'
+import { loadBoxProposer } from '../boxes/box-proposer'
 import { errorMessage } from '../errors'
 import type { JobContext } from '../jobs/job-manager'
 import { applyPhotos } from './apply-photos'
@@ -30,6 +31,7 @@ export async function runImport(
   context: Pick<JobContext, 'signal' | 'progress'>
 ): Promise<JobResult> {
   const batch = await startBatch(catalog, request)
+  const proposer = await loadBoxProposer(catalog.dir, catalog.data)
   const claimed = new Set(catalog.data.photos.map((p) => p.hash))
   let pending: ProcessedPhoto[] = []
   let lastCommit = Date.now()
@@ -68,7 +70,12 @@ export async function runImport(
   }
   const importEach = async () => {
     for (let item = next(); item && !context.signal.aborted && !outcome.failure; item = next()) {
-      const outcome = await processFile(item, catalog.thumbsDir, (hash) => claimed.has(hash))
+      const outcome = await processFile(
+        item,
+        catalog.thumbsDir,
+        (hash) => claimed.has(hash),
+        proposer
+      )
       if (outcome.kind === 'photo' && claimed.has(outcome.photo.hash)) batch.duplicates += 1
       else if (outcome.kind === 'photo') {
         claimed.add(outcome.photo.hash)

@@ -2,7 +2,7 @@
 // catalogue here; the importer commits finished files in groups.
 import { basename } from 'node:path'
 import type { AnnotationSource, Box, GeoPoint, Quality, RejectedFile } from '../../shared/domain'
-import { proposeBox } from '../boxes/propose-box'
+import type { BoxProposer } from '../boxes/box-proposer'
 import { readExif, type PhotoExif } from '../images/exif'
 import { hashFile } from '../images/hash'
 import { THUMB_SIZE } from '../images/limits'
@@ -45,8 +45,10 @@ export interface ProcessedPhoto {
   info: ImageInfo
   exif: PhotoExif
   fileName: string
-  /** The untrained proposal around the fluke, in upright original pixels; null: none. */
+  /** The proposal around the fluke, in upright original pixels; null: none. */
   proposedBox: Box | null
+  /** The method that proposed it (Annotation.proposedBy). */
+  proposedBy: string
 }
 
 export type Outcome =
@@ -57,7 +59,8 @@ export type Outcome =
 export async function processFile(
   item: ImportItem,
   thumbsDir: string,
-  isKnownHash: (hash: string) => boolean
+  isKnownHash: (hash: string) => boolean,
+  proposer: BoxProposer
 ): Promise<Outcome> {
   try {
     const hash = await hashFile(item.path)
@@ -67,10 +70,13 @@ export async function processFile(
     await renderCachedImage(item.path, thumbnail, THUMB_SIZE)
     const exif = await readExif(item.path)
     // From the upright thumbnail just made: the original is not decoded a second time.
-    const proposedBox = await proposeBox(thumbnail, info).catch(() => null)
+    const proposal = await proposer
+      .propose(thumbnail, info)
+      .catch(() => ({ box: null, proposedBy: 'whole-image' }))
+    const { box: proposedBox, proposedBy } = proposal
     return {
       kind: 'photo',
-      photo: { item, hash, info, exif, fileName: basename(item.path), proposedBox }
+      photo: { item, hash, info, exif, fileName: basename(item.path), proposedBox, proposedBy }
     }
   } catch (error) {
     return { kind: 'rejected', rejected: { file: item.display, reason: reasonFor(error) } }

@@ -54,6 +54,7 @@ function catalogue(): CatalogData {
       box: { x: 0, y: 0, width: 600, height: 400 },
       rotation: 0,
       source: 'whole-image',
+      proposedBy: 'whole-image',
       viewpoint: null,
       quality: null,
       individualId,

@@ -143,6 +143,50 @@ describe('review and retrain on the demo catalogue', () => {
     }
   )
 
+  it(
+    'embeds a changed box again as a job, and the crop used for matching follows it',
+    { timeout: 120_000 },
+    async () => {
+      const catalog = core.requireCatalog()
+      const session = await core.session()
+      await session.refresh(catalog)
+      const annotation = catalog.data.annotations[0]
+      if (!annotation) throw new Error('no annotation')
+      const before = (await session.vectorsById(catalog)).get(annotation.id)
+      const { x, y, width, height } = annotation.box
+      // The left half of the fluke only: a different crop, so a different fingerprint.
+      const box = { x, y, width: Math.round(width / 2), height }
+      await call('annotations.update', {
+        id: annotation.id,
+        box,
+        rotation: 0,
+        quality: annotation.quality,
+        viewpoint: annotation.viewpoint
+      })
+      const job = core.jobs.list().find((j) => j.kind === 'embed' && j.title.includes('changed'))
+      expect(job).toBeDefined()
+      await settle()
+      expect(core.jobs.get(job?.id ?? '')?.state).toBe('done')
+      const after = (await session.vectorsById(catalog)).get(annotation.id)
+      expect(before).toBeDefined()
+      expect(after).toBeDefined()
+      const same = (before ?? []).every((v, i) => Math.abs(v - (after?.[i] ?? 0)) < 1e-6)
+      expect(same).toBe(false)
+      // And back: the same box gives the same fingerprint again.
+      await call('annotations.update', {
+        id: annotation.id,
+        box: { x, y, width, height },
+        rotation: annotation.rotation,
+        quality: annotation.quality,
+        viewpoint: annotation.viewpoint
+      })
+      await settle()
+      const restored = (await session.vectorsById(catalog)).get(annotation.id)
+      const back = (before ?? []).every((v, i) => Math.abs(v - (restored?.[i] ?? 0)) < 1e-4)
+      expect(back).toBe(true)
+    }
+  )
+
   it('embeds newly imported photos with the model in use', { timeout: 120_000 }, async () => {
     const extra = await generateDemoDataset({
       outDir: join(await tempDir(), 'extra'),

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import sharp from 'sharp'
 import type { Box } from '../../../shared/domain'
-import { proposeBox } from '../../boxes/propose-box'
+import { loadBoxProposer, type BoxProposer } from '../../boxes/box-proposer'
 import { Catalog } from '../../catalog/catalog'
 import { initBackend } from '../../engine/backend'
 import { updateIndex } from '../../engine/index/embedding-index'
@@ -50,9 +50,11 @@ export const matchCommand = {
       onProgress: report
     })
     const image = resolve(required(values.image, '--image', USAGE))
-    // The catalogue's photos are matched by their fluke boxes, so the query is too: the same
-    // proposal import makes, unless the user asks for the whole photo.
-    const box = values['whole-image'] ? null : await proposeQueryBox(image)
+    // The catalogue's photos are matched by their fluke boxes, so the query is too: the
+    // catalogue's proposer in use, as at import, unless the user asks for the whole photo.
+    const box = values['whole-image']
+      ? null
+      : await proposeQueryBox(image, await loadBoxProposer(catalog.dir, catalog.data))
     process.stderr.write(`query box: ${box ? JSON.stringify(box) : 'the whole photo'}\n`)
     const { vectors, failures } = await embedItems(embedder, [
       { key: image, path: image, box, rotation: 0, label: null }
@@ -90,14 +92,14 @@ export const matchCommand = {
   }
 }
 
-async function proposeQueryBox(image: string): Promise<Box | null> {
+async function proposeQueryBox(image: string, proposer: BoxProposer): Promise<Box | null> {
   try {
     const size = await probeImage(image)
     const upright = await sharp(image)
       .rotate()
       .resize(PROPOSAL_SOURCE, PROPOSAL_SOURCE, { fit: 'inside' })
       .toBuffer()
-    return await proposeBox(upright, size)
+    return (await proposer.propose(upright, size)).box
   } catch (error) {
     throw new UserError(`cannot read ${image}: ${errorMessage(error)}`)
   }

@@ -3,6 +3,7 @@ import { useCatalogChanged } from '../api/use-event'
 import { useRequest } from '../api/use-request'
 import { ApiErrorAlert } from '../common/ApiErrorAlert'
 import { Page } from '../layout/Shell'
+import { BoxProposalPanel } from './BoxProposalPanel'
 import { ModelsTable } from './ModelsTable'
 import { RetrainPanel } from './RetrainPanel'
 
@@ -24,6 +25,7 @@ export function ModelsPage() {
         {models.error && <ApiErrorAlert error={models.error} onRetry={models.reload} />}
         <RetrainPanel models={list} loaded={models.data !== undefined} />
         {list.length > 0 && <ModelsTable models={list} />}
+        <BoxProposalPanel />
       </Stack>
     </Page>
   )

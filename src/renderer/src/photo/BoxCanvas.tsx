@@ -1,4 +1,4 @@
-import { useRef, useState, type PointerEvent } from 'react'
+import { useLayoutEffect, useRef, useState, type PointerEvent } from 'react'
 import {
   boxBetween,
   corners,
@@ -25,6 +25,8 @@ interface Props {
   onSelect: (id: string | null) => void
   onChange: (id: string, shape: Shape) => void
   onDrawn: (shape: Shape) => void
+  /** The view's zoom: handles and labels keep one screen size whatever it is. */
+  zoom: number
 }
 
 type Drag =
@@ -43,6 +45,11 @@ export function BoxCanvas(props: Props) {
   const svg = useRef<SVGSVGElement>(null)
   const [drag, setDrag] = useState<Drag | null>(null)
   const [scale, setScale] = useState(1)
+  // Image pixels per screen pixel, read after layout (the rendered size includes the zoom).
+  useLayoutEffect(() => {
+    const rect = svg.current?.getBoundingClientRect()
+    if (rect && rect.width > 0) setScale(width / rect.width)
+  }, [props.zoom, width])
 
   const toImage = (event: PointerEvent): Point => {
     const element = svg.current

@@ -19,6 +19,7 @@ import { useApi } from '../api/ApiContext'
 import { BoxCanvas, type DraftBox } from './BoxCanvas'
 import type { Shape } from './box-geometry'
 import classes from './PhotoStage.module.css'
+import { ZoomPane } from './ZoomPane'
 
 interface Draft extends DraftBox {
   quality: Quality | null
@@ -68,6 +69,7 @@ export function BoxEditor({
   const [deleted, setDeleted] = useState<string[]>([])
   const [selected, setSelected] = useState<string | null>(null)
   const [drawing, setDrawing] = useState(false)
+  const [zoom, setZoom] = useState(1)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [failed, setFailed] = useState(false)
@@ -146,7 +148,7 @@ export function BoxEditor({
         {failed ? (
           <span className={classes.missing}>The preview could not be made for this file.</span>
         ) : (
-          <div className={classes.frame}>
+          <ZoomPane onZoom={setZoom}>
             <img
               className={classes.image}
               src={api.imageUrl('preview', photo.id)}
@@ -164,8 +166,9 @@ export function BoxEditor({
               onSelect={setSelected}
               onChange={(id, shape) => edit(id, shape)}
               onDrawn={onDrawn}
+              zoom={zoom}
             />
-          </div>
+          </ZoomPane>
         )}
       </div>
       <Paper withBorder p="sm" data-testid="box-panel" data-saving={saving || undefined}>
@@ -174,7 +177,7 @@ export function BoxEditor({
             <Text size="sm" c="dimmed">
               {drawing
                 ? 'Drag on the photo to draw the new box.'
-                : 'Click a box to move it, drag its corners to resize, its round handle to turn it.'}
+                : 'Click a box to move it, drag its corners to resize, its round handle to turn it. Wheel to zoom; drag the photo (or hold space) to pan.'}
             </Text>
             <Button
               size="xs"
