@@ -22,7 +22,7 @@ export const importCommand = {
     const catalogPath = required(values.catalog, '--catalog', USAGE)
     if (!values.folder === !values.csv)
       throw new UserError(`give either --folder or --csv\nUsage: ${USAGE}`)
-    const core = new AppCore()
+    const core = new AppCore({ app: 'flukeprint import' })
     await core.openCatalog(catalogPath, true)
     const printer = progressPrinter()
     core.onEvent((name, payload) => {
@@ -38,6 +38,7 @@ export const importCommand = {
     printer.done()
     process.off('SIGINT', cancel)
     process.off('SIGTERM', cancel)
+    await core.closeCatalog()
     return report(final, Boolean(values.json))
   }
 }
