@@ -22,7 +22,7 @@ async function call<K extends RequestName>(name: K, args: Args<K>): Promise<Resu
   return reply.result
 }
 
-// Pipes are written synchronously on Linux and macOS: once this returns, the line is the
+// process.stdout on a pipe is written synchronously on Linux: once this returns, the line is the
 // parent's even if the process is killed the next instant.
 const ack = (what: Record<string, unknown>) => process.stdout.write(`ack ${JSON.stringify(what)}\n`)
 

@@ -127,3 +127,22 @@ describe('one writer per catalogue', () => {
     expect(await again.exited).toBe(0)
   })
 })
+
+describe('a lock taken away from its holder', () => {
+  it('stops the holder writing, with a message', { timeout: 20_000 }, async () => {
+    const { rmdir } = await import('node:fs/promises')
+    const dir = await tempDir()
+    const catalog = await Catalog.open(dir, { create: true })
+    const before = await readFile(join(dir, CATALOG_FILE), 'utf8')
+    // Someone removed the lock (a sync tool, a person): the next refresh, within 2.5 s, sees it.
+    await rmdir(join(dir, LOCK_DIR))
+    await new Promise((resolve) => setTimeout(resolve, 3500))
+    await expect(
+      catalog.update((data) =>
+        data.individuals.push({ id: 'i1', name: 'Salt', notes: '', createdAt: 'now' })
+      )
+    ).rejects.toThrow(/lost its lock on .* so it writes nothing more/)
+    expect(await readFile(join(dir, CATALOG_FILE), 'utf8')).toBe(before)
+    await catalog.close()
+  })
+})
