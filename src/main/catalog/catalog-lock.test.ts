@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdir, readFile, readdir, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, symlink, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -115,7 +115,9 @@ describe('one writer per catalogue', () => {
   it('shares the lock between catalogues opened in one process', async () => {
     const dir = await tempDir()
     const a = await Catalog.open(dir, { create: true })
-    const b = await Catalog.open(dir, { create: false })
+    // The same folder through a link is the same catalogue, not a second writer.
+    await symlink(dir, `${dir}-link`)
+    const b = await Catalog.open(`${dir}-link`, { create: false })
     await a.close()
     // b still holds the process's lock: another process is refused.
     const other = await holder(dir)

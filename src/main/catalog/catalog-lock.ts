@@ -5,7 +5,7 @@
 // leaves a lock that goes stale by itself. Beside it, `catalog.lock.json` names the holder
 // (process, computer, since when, which program) for the message; on the same computer a holder
 // whose process is gone is recognised at once rather than after the stale period.
-import { readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import { readFile, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import lockfile from 'proper-lockfile'
@@ -43,15 +43,17 @@ export class CatalogLock {
 
   /** Takes the lock on the catalogue in `dir` (an existing folder) or throws a UserError. */
   static async acquire(dir: string, app: string): Promise<CatalogLock> {
-    let entry = held.get(dir)
+    // One folder reached by two paths (a link, a mount) is one catalogue and one lock.
+    const folder = await realpath(dir)
+    let entry = held.get(folder)
     if (!entry) {
-      entry = take(dir, app)
-      held.set(dir, entry)
-      entry.catch(() => held.delete(dir))
+      entry = take(folder, app)
+      held.set(folder, entry)
+      entry.catch(() => held.delete(folder))
     }
     const taken = await entry
     taken.count += 1
-    return new CatalogLock(dir, taken)
+    return new CatalogLock(folder, taken)
   }
 
   /** Set when the lock was taken from us (its folder removed or refreshed by someone else). */
