@@ -9,6 +9,7 @@ declare module 'electron' {
   interface WebContents {
     send(channel: string, ...args: unknown[]): void
     on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): this
+    on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): this
     on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): this
     setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void
   }
@@ -17,7 +18,12 @@ declare module 'electron' {
     contextIsolation?: boolean
     sandbox?: boolean
     nodeIntegration?: boolean
+    nodeIntegrationInWorker?: boolean
+    nodeIntegrationInSubFrames?: boolean
     webSecurity?: boolean
+    allowRunningInsecureContent?: boolean
+    experimentalFeatures?: boolean
+    webviewTag?: boolean
   }
   interface BrowserWindowConstructorOptions {
     width?: number
@@ -76,9 +82,10 @@ declare module 'electron' {
       ) => void
     ): void
     setPermissionCheckHandler(handler: () => boolean): void
+    setDevicePermissionHandler(handler: () => boolean): void
   }
   interface IpcMainInvokeEvent {
-    senderFrame: { url: string } | null
+    senderFrame: { url: string; parent: unknown } | null
   }
   interface IpcRendererEvent {
     sender: unknown

@@ -25,14 +25,10 @@ async function start(): Promise<void> {
     defaultDemoPath: join(app.getPath('userData'), 'Demo catalogue'),
     pickPath: (kind, title) => pickPath(BrowserWindow.getFocusedWindow(), kind, title)
   })
-  setupSecurity(rendererIndex, devServerUrl)
+  const isTrustedPage = (url: string) => isTrustedPageUrl(url, rendererIndex, devServerUrl)
+  setupSecurity(isTrustedPage)
   setupImageProtocol(core)
-  setupIpc(
-    core,
-    handlers,
-    (url) => isTrustedPageUrl(url, rendererIndex, devServerUrl),
-    () => BrowserWindow.getAllWindows()
-  )
+  setupIpc(core, handlers, isTrustedPage, () => BrowserWindow.getAllWindows())
   const open = () => createMainWindow(preload, rendererIndex, devServerUrl)
   open()
   app.on('activate', () => {

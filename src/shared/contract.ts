@@ -5,6 +5,7 @@ import type {
   Annotation,
   AssignmentActor,
   Box,
+  ChangeKind,
   BatchState,
   ImportBatch,
   ImportKind,
@@ -117,12 +118,42 @@ export interface SightingView {
 
 export interface IndividualDetail {
   individual: Individual
+  /** Set when this individual was merged into another; its photos are there now. */
+  mergedInto: { id: string; name: string } | null
   photos: PhotoCard[]
+  /** Its flukes (a photo can hold two), to choose from when splitting. */
+  annotations: IndividualAnnotation[]
   /** Newest first; photos without a date come last. */
   sightings: SightingView[]
   /** How its photos came to it (and left it), newest first. */
   history: AssignmentView[]
+  /** Merges and splits it took part in, newest first. */
+  changes: ChangeView[]
 }
+
+export interface IndividualAnnotation {
+  annotationId: string
+  photoId: string
+  fileName: string
+  takenAt: string | null
+}
+
+export interface ChangeView {
+  id: string
+  kind: ChangeKind
+  at: string
+  by: AssignmentActor
+  fromId: string | null
+  toId: string | null
+  /** Names; null for none. */
+  from: string | null
+  to: string | null
+  annotations: number
+  note: string
+}
+
+/** Where split-off flukes go: an individual already in the catalogue, or a new one. */
+export type SplitTarget = { individualId: string } | { newName: string | null }
 
 export interface AssignmentView {
   at: string
@@ -178,6 +209,9 @@ export interface JobResult {
   modelId?: string
   /** An embedding job: how many annotations were embedded. */
   embedded?: number
+  /** An export: where it was written and how many rows, crops or histories it holds. */
+  outPath?: string
+  written?: number
 }
 
 /** What a running training job shows beside its progress bar. */
@@ -323,6 +357,88 @@ export interface NewAnnotation {
   rotation: number
 }
 
+/** What a native open dialog picks: a folder, a CSV, or a spreadsheet (CSV or XLSX). */
+export type PickKind = 'folder' | 'csv' | 'sheet'
+
+export type ExportFormat = 'csv' | 'kaggle' | 'folders' | 'capture-history' | 'wildbook'
+
+/** A sampling occasion of a capture history: inclusive dates, YYYY-MM-DD. */
+export interface Occasion {
+  label: string
+  from: string
+  to: string
+}
+
+export interface ExportRequest {
+  format: ExportFormat
+  /** The file (csv, kaggle) or folder (the others) to create; never overwritten. */
+  out: string
+  /** capture-history only: in order, not overlapping. */
+  occasions?: Occasion[]
+  /** kaggle only: the import whose annotations are the queries; default: every unassigned one. */
+  batchId?: string
+}
+
+/** A catalogue field a spreadsheet column is read into. */
+export type SheetField =
+  | 'file'
+  | 'individual'
+  | 'date'
+  | 'time'
+  | 'year'
+  | 'month'
+  | 'day'
+  | 'hour'
+  | 'minutes'
+  | 'latitude'
+  | 'longitude'
+  | 'boxX'
+  | 'boxY'
+  | 'boxWidth'
+  | 'boxHeight'
+  | 'rotation'
+  | 'boxSource'
+  | 'viewpoint'
+  | 'quality'
+  | 'confirmedBy'
+  | 'confirmedAt'
+
+export interface SheetColumn {
+  header: string
+  /** null: a column Flukeprint does not read (listed so the user sees it is ignored). */
+  field: SheetField | null
+  /** Why an unread column is ignored. */
+  note: string | null
+}
+
+/** One row as it would be imported. */
+export interface SheetRowView {
+  row: number
+  file: string
+  individual: string | null
+  /** Local date-time, or its date alone ("2024-07-01"), as the sheet gives it. */
+  takenAt: string | null
+  latitude: number | null
+  longitude: number | null
+  /** Empty when the row imports; else what is wrong with it. */
+  errors: string[]
+}
+
+export interface SheetPreview {
+  sheet: string
+  /** The worksheet read (XLSX) or null for a CSV. */
+  worksheet: string | null
+  columns: SheetColumn[]
+  /** Every row with a problem, and the first good ones, in sheet order. */
+  rows: SheetRowView[]
+  totalRows: number
+  /** Rows that will import, and the photos they hold. */
+  good: number
+  photos: number
+  /** Problems with the whole sheet (no file column...); apply refuses while there are any. */
+  problems: string[]
+}
+
 /** Every request: its argument and its result. */
 export interface Requests {
   'app.info': { args: Record<string, never>; result: AppInfo }
@@ -337,9 +453,21 @@ export interface Requests {
   'photos.get': { args: { id: string }; result: PhotoDetail }
   'individuals.list': { args: Record<string, never>; result: IndividualSummary[] }
   'individuals.get': { args: { id: string }; result: IndividualDetail }
+  /** Moves all of `id`'s flukes to `intoId` and marks `id` merged; nothing is deleted. */
+  'individuals.merge': { args: { id: string; intoId: string }; result: ChangeView }
+  /** Moves the chosen flukes of `id` to another individual, existing or new. */
+  'individuals.split': {
+    args: { id: string; annotationIds: string[]; into: SplitTarget }
+    result: ChangeView
+  }
   'batches.list': { args: Record<string, never>; result: BatchSummary[] }
   'import.folder': { args: { folder: string }; result: JobStarted }
   'import.kaggle': { args: { csv: string; images: string }; result: JobStarted }
+  /** Reads a Wildbook-style spreadsheet and says what would be imported; writes nothing. */
+  'import.sheetPreview': { args: { sheet: string }; result: SheetPreview }
+  /** Imports the good rows of the spreadsheet as a job (the bad ones are listed as rejected). */
+  'import.sheet': { args: { sheet: string }; result: JobStarted }
+  'export.start': { args: ExportRequest; result: JobStarted }
   'jobs.list': { args: Record<string, never>; result: JobInfo[] }
   'models.list': { args: Record<string, never>; result: ModelSummary[] }
   'models.train': { args: TrainRequest; result: JobStarted }
@@ -361,7 +489,7 @@ export interface Requests {
   'review.recent': { args: { limit: number }; result: DecisionView[] }
   'jobs.cancel': { args: { id: string }; result: null }
   'dialog.pick': {
-    args: { kind: 'folder' | 'csv'; title: string }
+    args: { kind: PickKind; title: string }
     result: { path: string | null }
   }
 }

@@ -26,7 +26,8 @@ export interface Photo {
   height: number
   /** EXIF orientation tag (1..8); boxes are stored in the upright frame. */
   orientation: number
-  /** Local date-time from EXIF DateTimeOriginal, ISO 8601 without zone ("2024-07-01T10:22:05"). */
+  /** Local date-time from EXIF DateTimeOriginal, ISO 8601 without zone ("2024-07-01T10:22:05");
+   * from an imported spreadsheet it may stop at the minute or the day ("2024-07-01"). */
   takenAt: string | null
   gps: GeoPoint | null
   camera: Camera | null
@@ -65,6 +66,9 @@ export interface Individual {
   name: string
   notes: string
   createdAt: string
+  /** Set when it was merged into another individual: kept, not deleted, so its name and
+   * history still read, and a split can bring it back. */
+  mergedIntoId: string | null
 }
 
 /** An encounter: the photos of one import batch taken on one day. */
@@ -111,6 +115,31 @@ export interface MatchDecision {
   undoneAt: string | null
 }
 
+export type ChangeKind = 'merge' | 'split' | 'annotation-deleted'
+
+/**
+ * A change to whole individuals or to the set of annotations, beside the per-annotation
+ * assignments it made (their ids): the audit trail for what assignments alone can't show.
+ */
+export interface CatalogChange {
+  id: string
+  kind: ChangeKind
+  at: string
+  by: AssignmentActor
+  /** merge: the individual merged away; split: the one annotations were taken from;
+   * annotation-deleted: the individual the box had, if any. */
+  fromIndividualId: string | null
+  /** merge: the one kept; split: the one they went to; annotation-deleted: null. */
+  toIndividualId: string | null
+  annotationIds: string[]
+  assignmentIds: string[]
+  /** split: the receiving individual was made by this change. */
+  createdIndividual: boolean
+  /** annotation-deleted: the annotation as it was, so nothing drawn is lost for good. */
+  annotation: Annotation | null
+  note: string
+}
+
 export interface ModelVersion {
   id: string
   createdAt: string
@@ -123,7 +152,7 @@ export interface ModelVersion {
   comparedWith: string | null
 }
 
-export type ImportKind = 'folder' | 'kaggle-csv' | 'demo'
+export type ImportKind = 'folder' | 'kaggle-csv' | 'spreadsheet' | 'demo'
 export type BatchState = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted'
 
 export interface RejectedFile {
@@ -149,7 +178,7 @@ export interface ImportBatch {
 /** Kaggle's label for a whale not (yet) in the catalogue: never an individual or a class. */
 export const NEW_WHALE = 'new_whale'
 
-export const CATALOG_SCHEMA_VERSION = 2
+export const CATALOG_SCHEMA_VERSION = 3
 
 export interface CatalogData {
   schemaVersion: typeof CATALOG_SCHEMA_VERSION
@@ -161,6 +190,8 @@ export interface CatalogData {
   sightings: Sighting[]
   assignments: Assignment[]
   decisions: MatchDecision[]
+  /** Append-only: merges, splits and deleted boxes. */
+  changes: CatalogChange[]
   models: ModelVersion[]
   currentModelId: string | null
   batches: ImportBatch[]

@@ -26,7 +26,7 @@ function catalogue(): CatalogData {
     sightingId: null,
     importedAt: 't0'
   })
-  data.individuals.push({ id: 'i1', name: 'Salt', notes: '', createdAt: 't0' })
+  data.individuals.push({ id: 'i1', name: 'Salt', notes: '', createdAt: 't0', mergedIntoId: null })
   data.annotations.push({
     id: 'a1',
     photoId: 'p1',

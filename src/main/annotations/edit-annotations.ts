@@ -53,7 +53,7 @@ export function applyNewAnnotation(
   return annotation
 }
 
-/** Removes a box; if it had an individual, the history records that it lost it. */
+/** Removes a box, logging it whole; if it had an individual, the history records the loss. */
 export function applyDeleteAnnotation(
   data: CatalogData,
   id: string,
@@ -61,9 +61,11 @@ export function applyDeleteAnnotation(
 ): void {
   const annotation = data.annotations.find((a) => a.id === id)
   if (!annotation) throw new UserError(`No annotation with id ${id}`, 'not-found')
+  let assignmentId: string | null = null
   if (annotation.individualId) {
+    assignmentId = randomUUID()
     data.assignments.push({
-      id: randomUUID(),
+      id: assignmentId,
       annotationId: id,
       individualId: null,
       previousIndividualId: annotation.individualId,
@@ -73,6 +75,20 @@ export function applyDeleteAnnotation(
       note: 'box deleted'
     })
   }
+  // The box itself is kept in the change log, so a deletion can be seen and put right.
+  data.changes.push({
+    id: randomUUID(),
+    kind: 'annotation-deleted',
+    at: now,
+    by: 'user',
+    fromIndividualId: annotation.individualId,
+    toIndividualId: null,
+    annotationIds: [id],
+    assignmentIds: assignmentId ? [assignmentId] : [],
+    createdIndividual: false,
+    annotation: structuredClone(annotation),
+    note: 'box deleted'
+  })
   data.annotations = data.annotations.filter((a) => a.id !== id)
 }
 

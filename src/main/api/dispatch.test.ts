@@ -27,6 +27,35 @@ describe('the contract at the door', () => {
     expect(!badDate.ok && badDate.body.error).toMatch(/YYYY-MM-DD/)
   })
 
+  it('checks merge and split arguments, and answers them through the catalogue', async () => {
+    const { core, handlers } = setup()
+    const noTarget = await dispatch(handlers, 'individuals.split', {
+      id: 'a',
+      annotationIds: [],
+      into: { newName: null }
+    })
+    expect(!noTarget.ok && noTarget.body.error).toMatch(/choose the photos/)
+    const mixed = await dispatch(handlers, 'individuals.split', {
+      id: 'a',
+      annotationIds: ['x'],
+      into: { individualId: 'b', newName: 'c' }
+    })
+    expect(mixed).toMatchObject({ ok: false, status: 400 })
+    await core.openCatalog(await tempDir(), true)
+    await core.requireCatalog().update((data) => {
+      for (const id of ['a', 'b']) {
+        data.individuals.push({ id, name: id, notes: '', createdAt: 't', mergedIntoId: null })
+      }
+    })
+    const merged = await dispatch(handlers, 'individuals.merge', { id: 'a', intoId: 'b' })
+    expect(merged).toMatchObject({ ok: true, result: { kind: 'merge', from: 'a', to: 'b' } })
+    expect(await dispatch(handlers, 'individuals.merge', { id: 'a', intoId: 'b' })).toMatchObject({
+      ok: false,
+      status: 409,
+      body: { code: 'conflict' }
+    })
+  })
+
   it('says plainly when no catalogue is open', async () => {
     const { handlers } = setup()
     expect(await dispatch(handlers, 'photos.list', { filter: {} })).toMatchObject({

@@ -1,11 +1,11 @@
 // The contract's requests, implemented over the shared core. Doors differ only in HostOptions.
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import type { Args, CatalogSummary, RequestName, Result } from '../../shared/contract'
+import type { Args, CatalogSummary, PickKind, RequestName, Result } from '../../shared/contract'
 import type { Catalog } from '../catalog/catalog'
+import { individualDetail } from '../catalog/individual-detail'
 import {
   catalogStats,
-  individualDetail,
   listBatches,
   listIndividuals,
   listPhotos,
@@ -17,6 +17,8 @@ import { startDemo } from '../core/demo-catalog'
 import { UserError } from '../errors'
 import { listModels } from '../models/list-models'
 import { annotationHandlers } from './annotation-handlers'
+import { exportHandlers } from './export-handlers'
+import { individualHandlers } from './individual-handlers'
 import { reviewHandlers } from './review-handlers'
 
 /** A handler may answer at once or later; the doors await either. */
@@ -28,7 +30,7 @@ export interface HostOptions {
   defaultCatalogPath: string
   defaultDemoPath: string
   /** A native open dialog, where the host has one. */
-  pickPath?: (kind: 'folder' | 'csv', title: string) => Promise<string | null>
+  pickPath?: (kind: PickKind, title: string) => Promise<string | null>
 }
 
 export function summarize(catalog: Catalog): CatalogSummary {
@@ -62,6 +64,7 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
     'photos.get': ({ id }) => photoDetail(data(), id),
     'individuals.list': () => listIndividuals(data()),
     'individuals.get': ({ id }) => individualDetail(data(), id),
+    ...individualHandlers(core),
     'batches.list': () => listBatches(data()),
     'import.folder': async ({ folder }) => {
       await expect(folder, 'folder')
@@ -81,6 +84,7 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
     'models.setCurrent': async ({ id }) => ({ jobId: (await core.setCurrentModel(id)).id }),
     ...reviewHandlers(core),
     ...annotationHandlers(core),
+    ...exportHandlers(core),
     'jobs.cancel': ({ id }) => {
       if (!core.jobs.get(id)) throw new UserError(`No job ${id}`, 'not-found')
       core.jobs.cancel(id)

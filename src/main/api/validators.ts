@@ -15,6 +15,7 @@ const box = z
   })
   .strict()
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
+const occasion = z.object({ label: z.string().trim().max(100), from: day, to: day }).strict()
 
 export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
   'app.info': none,
@@ -43,9 +44,30 @@ export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
   'photos.get': z.object({ id }).strict(),
   'individuals.list': none,
   'individuals.get': z.object({ id }).strict(),
+  'individuals.merge': z.object({ id, intoId: id }).strict(),
+  'individuals.split': z
+    .object({
+      id,
+      annotationIds: z.array(id).min(1, 'choose the photos to split off').max(100_000),
+      into: z.union([
+        z.object({ individualId: id }).strict(),
+        z.object({ newName: z.string().trim().max(200).nullable() }).strict()
+      ])
+    })
+    .strict(),
   'batches.list': none,
   'import.folder': z.object({ folder: path }).strict(),
   'import.kaggle': z.object({ csv: path, images: path }).strict(),
+  'import.sheetPreview': z.object({ sheet: path }).strict(),
+  'import.sheet': z.object({ sheet: path }).strict(),
+  'export.start': z
+    .object({
+      format: z.enum(['csv', 'kaggle', 'folders', 'capture-history', 'wildbook']),
+      out: path,
+      occasions: z.array(occasion).max(1000).optional(),
+      batchId: id.optional()
+    })
+    .strict(),
   'jobs.list': none,
   'models.list': none,
   'models.train': z
@@ -97,7 +119,9 @@ export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
   'review.undo': none,
   'review.recent': z.object({ limit: z.number().int().min(1).max(200) }).strict(),
   'jobs.cancel': z.object({ id }).strict(),
-  'dialog.pick': z.object({ kind: z.enum(['folder', 'csv']), title: z.string().max(200) }).strict()
+  'dialog.pick': z
+    .object({ kind: z.enum(['folder', 'csv', 'sheet']), title: z.string().max(200) })
+    .strict()
 }
 
 export function isRequestName(name: unknown): name is RequestName {

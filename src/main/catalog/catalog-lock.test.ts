@@ -141,7 +141,13 @@ describe('a lock taken away from its holder', () => {
     await new Promise((resolve) => setTimeout(resolve, 3500))
     await expect(
       catalog.update((data) =>
-        data.individuals.push({ id: 'i1', name: 'Salt', notes: '', createdAt: 'now' })
+        data.individuals.push({
+          id: 'i1',
+          name: 'Salt',
+          notes: '',
+          createdAt: 'now',
+          mergedIntoId: null
+        })
       )
     ).rejects.toThrow(/lost its lock on .* so it writes nothing more/)
     expect(await readFile(join(dir, CATALOG_FILE), 'utf8')).toBe(before)

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../../tests/fixtures/images'
 import { BACKUPS_KEPT } from './backups'
 import { CATALOG_FILE, Catalog, emptyCatalog } from './catalog'
-import { CATALOG_SCHEMA_VERSION } from '../../shared/domain'
+import { CATALOG_SCHEMA_VERSION, type CatalogData } from '../../shared/domain'
 
 async function writeCatalog(dir: string, data: unknown) {
   await mkdir(dir, { recursive: true })
@@ -32,7 +32,13 @@ describe('Catalog', () => {
     const dir = await tempDir()
     const catalog = await Catalog.open(dir, { create: true })
     await catalog.update((data) =>
-      data.individuals.push({ id: 'i1', name: 'Salt', notes: '', createdAt: 'now' })
+      data.individuals.push({
+        id: 'i1',
+        name: 'Salt',
+        notes: '',
+        createdAt: 'now',
+        mergedIntoId: null
+      })
     )
     await catalog.backup()
     const file = join(dir, CATALOG_FILE)
@@ -101,6 +107,35 @@ describe('Catalog', () => {
       undoneAt: null
     })
     expect(catalog.data.models[0]).toEqual({ ...v1Model, comparedWith: null })
+  })
+
+  it('lifts a version 2 catalogue to version 3: individuals unmerged, an empty change log', async () => {
+    const dir = await tempDir()
+    const v2Individual = { id: 'i1', name: 'Nebula', notes: '', createdAt: 't' }
+    const v2: Partial<CatalogData> = emptyCatalog()
+    delete v2.changes
+    await writeCatalog(dir, { ...v2, schemaVersion: 2, individuals: [v2Individual] })
+    const catalog = await Catalog.open(dir, { create: false, readOnly: true })
+    expect(catalog.data.schemaVersion).toBe(3)
+    expect(catalog.data.individuals).toEqual([{ ...v2Individual, mergedIntoId: null }])
+    expect(catalog.data.changes).toEqual([])
+  })
+
+  it('refuses an individual merged into a missing one or a merge loop', async () => {
+    const individual = (id: string, mergedIntoId: string | null) => ({
+      id,
+      name: id,
+      notes: '',
+      createdAt: 't',
+      mergedIntoId
+    })
+    const missing = await tempDir()
+    await writeCatalog(missing, { ...emptyCatalog(), individuals: [individual('a', 'gone')] })
+    await expect(Catalog.open(missing, { create: false })).rejects.toThrow(/missing one/)
+    const loop = await tempDir()
+    const pair = [individual('a', 'b'), individual('b', 'a')]
+    await writeCatalog(loop, { ...emptyCatalog(), individuals: pair })
+    await expect(Catalog.open(loop, { create: false })).rejects.toThrow(/merge loop/)
   })
 
   it('marks an import that was running when the process died as interrupted', async () => {

@@ -23,6 +23,7 @@ export function emptyCatalog(): CatalogData {
     sightings: [],
     assignments: [],
     decisions: [],
+    changes: [],
     models: [],
     currentModelId: null,
     batches: []

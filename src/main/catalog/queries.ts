@@ -1,15 +1,12 @@
 // Read-only views of the catalogue, shaped for the contract. Each builds its lookups in one
 // pass: cheap next to sending tens of thousands of rows, and never stale.
 import type {
-  AssignmentView,
   BatchSummary,
   CatalogStats,
-  IndividualDetail,
   IndividualSummary,
   PhotoCard,
   PhotoDetail,
-  PhotoFilter,
-  SightingView
+  PhotoFilter
 } from '../../shared/contract'
 import type { Annotation, CatalogData, Photo } from '../../shared/domain'
 import { UserError } from '../errors'
@@ -18,7 +15,8 @@ export function catalogStats(data: CatalogData): CatalogStats {
   return {
     photos: data.photos.length,
     annotations: data.annotations.length,
-    individuals: data.individuals.length,
+    // A merged individual lives on in the one it was merged into.
+    individuals: data.individuals.filter((i) => i.mergedIntoId === null).length,
     unassigned: data.annotations.filter((a) => a.individualId === null).length
   }
 }
@@ -33,7 +31,7 @@ function annotationsByPhoto(data: CatalogData): Map<string, Annotation[]> {
   return map
 }
 
-function namesById(data: CatalogData): Map<string, string> {
+export function namesById(data: CatalogData): Map<string, string> {
   return new Map(data.individuals.map((i) => [i.id, i.name]))
 }
 
@@ -106,6 +104,7 @@ export function listIndividuals(data: CatalogData): IndividualSummary[] {
     photosOf.set(annotation.individualId, list)
   }
   return data.individuals
+    .filter((individual) => individual.mergedIntoId === null)
     .map((individual) => {
       const photos = (photosOf.get(individual.id) ?? []).sort(compareByDate)
       const days = photos.flatMap((p) => (p.takenAt ? [p.takenAt] : []))
@@ -119,48 +118,6 @@ export function listIndividuals(data: CatalogData): IndividualSummary[] {
       }
     })
     .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }))
-}
-
-export function individualDetail(data: CatalogData, id: string): IndividualDetail {
-  const individual = data.individuals.find((i) => i.id === id)
-  if (!individual) throw new UserError(`No individual with id ${id}`, 'not-found')
-  const photos = listPhotos(data, { individualId: id })
-  const photoIds = new Set(photos.map((p) => p.id))
-  const bySighting = new Map<string, string[]>()
-  for (const photo of data.photos) {
-    if (!photoIds.has(photo.id) || !photo.sightingId) continue
-    bySighting.set(photo.sightingId, [...(bySighting.get(photo.sightingId) ?? []), photo.id])
-  }
-  const sightings: SightingView[] = data.sightings
-    .filter((s) => bySighting.has(s.id))
-    .map((sighting) => ({ sighting, photoIds: bySighting.get(sighting.id) ?? [] }))
-    .sort((a, b) => (b.sighting.date ?? '').localeCompare(a.sighting.date ?? ''))
-  return { individual, photos, sightings, history: assignmentHistory(data, id) }
-}
-
-/** Every assignment that gave a photo to the individual or took one from it, newest first. */
-function assignmentHistory(data: CatalogData, individualId: string): AssignmentView[] {
-  const names = namesById(data)
-  const annotations = new Map(data.annotations.map((a) => [a.id, a]))
-  const photos = new Map(data.photos.map((p) => [p.id, p]))
-  const nameOf = (id: string | null) =>
-    id === null ? null : (names.get(id) ?? 'a removed individual')
-  return data.assignments
-    .filter((a) => a.individualId === individualId || a.previousIndividualId === individualId)
-    .map((a): AssignmentView => {
-      const photo = photos.get(annotations.get(a.annotationId)?.photoId ?? '')
-      return {
-        at: a.at,
-        by: a.by,
-        photoId: photo?.id ?? '',
-        fileName: photo?.fileName ?? '(photo removed)',
-        from: nameOf(a.previousIndividualId),
-        to: nameOf(a.individualId),
-        modelId: a.modelId,
-        note: a.note
-      }
-    })
-    .reverse()
 }
 
 export function listBatches(data: CatalogData): BatchSummary[] {

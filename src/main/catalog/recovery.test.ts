@@ -14,7 +14,13 @@ async function damagedCatalogue() {
   const dir = await tempDir()
   const catalog = await Catalog.open(dir, { create: true })
   await catalog.update((data) =>
-    data.individuals.push({ id: 'i1', name: 'Salt', notes: '', createdAt: 'now' })
+    data.individuals.push({
+      id: 'i1',
+      name: 'Salt',
+      notes: '',
+      createdAt: 'now',
+      mergedIntoId: null
+    })
   )
   await catalog.backup()
   await catalog.close()

@@ -48,7 +48,8 @@ const individual = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   notes: z.string(),
-  createdAt: isoDate
+  createdAt: isoDate,
+  mergedIntoId: z.string().nullable()
 })
 
 const sighting = z.object({
@@ -82,6 +83,20 @@ const decision = z.object({
   undoneAt: z.string().nullable()
 })
 
+const change = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['merge', 'split', 'annotation-deleted']),
+  at: isoDate,
+  by: z.enum(['import', 'user', 'match']),
+  fromIndividualId: z.string().nullable(),
+  toIndividualId: z.string().nullable(),
+  annotationIds: z.array(z.string().min(1)),
+  assignmentIds: z.array(z.string().min(1)),
+  createdIndividual: z.boolean(),
+  annotation: annotation.nullable(),
+  note: z.string()
+})
+
 const model = z.object({
   id: z.string().min(1),
   createdAt: isoDate,
@@ -93,7 +108,7 @@ const model = z.object({
 
 const batch = z.object({
   id: z.string().min(1),
-  kind: z.enum(['folder', 'kaggle-csv', 'demo']),
+  kind: z.enum(['folder', 'kaggle-csv', 'spreadsheet', 'demo']),
   source: z.string(),
   label: z.string(),
   startedAt: isoDate,
@@ -114,6 +129,7 @@ export const catalogSchema = z.object({
   sightings: z.array(sighting),
   assignments: z.array(assignment),
   decisions: z.array(decision),
+  changes: z.array(change),
   models: z.array(model),
   currentModelId: z.string().nullable(),
   batches: z.array(batch)

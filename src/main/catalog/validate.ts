@@ -17,6 +17,13 @@ const migrations: Record<number, (old: Record<string, unknown>) => Record<string
       ...d
     })),
     models: rows(old.models).map((m) => ({ comparedWith: null, ...m }))
+  }),
+  // 3: individuals can be merged (kept, marked with the one they went into) and the
+  // catalogue keeps a log of merges, splits and deleted boxes. Nothing was merged before.
+  2: (old) => ({
+    ...old,
+    individuals: rows(old.individuals).map((i) => ({ mergedIntoId: null, ...i })),
+    changes: rows(old.changes)
   })
 }
 
@@ -86,6 +93,24 @@ function checkReferences(data: CatalogData): void {
     }
     if (annotation.individualId !== null && !individuals.has(annotation.individualId)) {
       throw new InvalidCatalogError(`annotation ${annotation.id} names a missing individual`)
+    }
+  }
+  checkMerges(data, individuals)
+}
+
+/** A merged individual points at one that exists, and following the links never loops. */
+function checkMerges(data: CatalogData, individuals: Set<string>): void {
+  const into = new Map(data.individuals.map((i) => [i.id, i.mergedIntoId]))
+  for (const individual of data.individuals) {
+    const seen = new Set([individual.id])
+    let next = individual.mergedIntoId
+    while (next !== null) {
+      if (!individuals.has(next)) {
+        throw new InvalidCatalogError(`individual ${individual.id} was merged into a missing one`)
+      }
+      if (seen.has(next)) throw new InvalidCatalogError(`individual ${individual.id} merge loop`)
+      seen.add(next)
+      next = into.get(next) ?? null
     }
   }
 }

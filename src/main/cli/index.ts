@@ -10,8 +10,13 @@ interface Command {
 // Each command loads only what it needs: `stats` starts without sharp or the web host.
 const COMMANDS: Record<string, Command> = {
   import: {
-    usage: 'import --catalog DIR (--folder DIR | --csv FILE --images DIR) [--json]',
+    usage: 'import --catalog DIR (--folder DIR | --csv FILE --images DIR | --sheet FILE) [--json]',
     load: async () => (await import('./commands/import')).importCommand.run
+  },
+  export: {
+    usage:
+      'export --catalog DIR --format csv|kaggle|folders|capture-history|wildbook --out PATH [--occasions LABEL=FROM..TO,...] [--batch ID] [--json]',
+    load: async () => (await import('./commands/export')).exportCommand.run
   },
   stats: {
     usage: 'stats --catalog DIR [--json]',

@@ -1,5 +1,7 @@
 import { BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
+import type { PickKind } from '../../shared/contract'
+import { secureWebPreferences } from './policy'
 
 export function createMainWindow(
   preload: string,
@@ -13,13 +15,7 @@ export function createMainWindow(
     minHeight: 600,
     show: false,
     title: 'Flukeprint',
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true
-    }
+    webPreferences: secureWebPreferences(preload)
   })
   window.once('ready-to-show', () => window.show())
   if (devServerUrl) void window.loadURL(devServerUrl)
@@ -29,13 +25,18 @@ export function createMainWindow(
 
 export async function pickPath(
   window: BrowserWindow | null,
-  kind: 'folder' | 'csv',
+  kind: PickKind,
   title: string
 ): Promise<string | null> {
   const options = {
     title,
     properties: kind === 'folder' ? ['openDirectory' as const] : ['openFile' as const],
-    filters: kind === 'csv' ? [{ name: 'CSV', extensions: ['csv'] }] : undefined
+    filters:
+      kind === 'csv'
+        ? [{ name: 'CSV', extensions: ['csv'] }]
+        : kind === 'sheet'
+          ? [{ name: 'Spreadsheet', extensions: ['csv', 'xlsx'] }]
+          : undefined
   }
   const result = window
     ? await dialog.showOpenDialog(window, options)

@@ -1,7 +1,7 @@
 // One file's way into the catalogue: hash, probe, EXIF, thumbnail. Nothing is written to the
 // catalogue here; the importer commits finished files in groups.
 import { basename } from 'node:path'
-import type { Box, RejectedFile } from '../../shared/domain'
+import type { AnnotationSource, Box, GeoPoint, Quality, RejectedFile } from '../../shared/domain'
 import { proposeBox } from '../boxes/propose-box'
 import { readExif, type PhotoExif } from '../images/exif'
 import { hashFile } from '../images/hash'
@@ -14,6 +14,29 @@ export interface ImportItem {
   display: string
   /** undefined: no label (folder import); null: explicitly unknown (new_whale). */
   individual?: string | null
+  /** Values from an imported spreadsheet: they win over EXIF (see mergeTakenAt). */
+  sheet?: SheetValues
+}
+
+export interface SheetValues {
+  /** Day, minute or second precision. */
+  takenAt: string | null
+  gps: GeoPoint | null
+  /** One per fluke the sheet names in this photo. */
+  annotations: SheetAnnotation[]
+}
+
+export interface SheetAnnotation {
+  row: number
+  individual: string | null
+  /** null: the box proposed at import (or the whole image). */
+  box: Box | null
+  rotation: number
+  boxSource: AnnotationSource | null
+  viewpoint: string | null
+  quality: Quality | null
+  /** The assignment's note: where the label came from. */
+  note: string
 }
 
 export interface ProcessedPhoto {

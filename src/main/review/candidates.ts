@@ -5,6 +5,7 @@
 // costs one matrix-vector product, not a pass over the catalogue.
 import type { Candidate, CandidateList } from '../../shared/contract'
 import type { Annotation, CatalogData, Photo } from '../../shared/domain'
+import { survivorOf } from '../individuals/names'
 import {
   prepareGallery,
   rankIndividuals,
@@ -105,15 +106,17 @@ export function candidateList(input: CandidateInput): CandidateList {
   }
 }
 
-/** Individuals marked "different" for this query, by decisions still in force. */
+/** Individuals marked "different" for this query, by decisions still in force. A rejected
+ * individual merged since then counts against the one it was merged into: same whale. */
 export function rejectedIndividuals(data: CatalogData, annotationId: string): Set<string> {
+  const survivor = survivorOf(data)
   return new Set(
     data.decisions
       .filter(
         (d) =>
           d.queryAnnotationId === annotationId && d.verdict === 'different' && d.undoneAt === null
       )
-      .map((d) => d.candidateIndividualId)
+      .map((d) => survivor(d.candidateIndividualId))
   )
 }
 

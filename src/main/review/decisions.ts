@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto'
 import type { DecisionRequest, DecisionView } from '../../shared/contract'
 import type { Annotation, CatalogData, MatchDecision } from '../../shared/domain'
-import { NEW_WHALE } from '../../shared/domain'
 import { UserError } from '../errors'
+import { createIndividual } from '../individuals/names'
 
 export function applyDecision(
   data: CatalogData,
@@ -16,6 +16,9 @@ export function applyDecision(
   const annotation = unassignedQuery(data, request.queryAnnotationId)
   const individual = data.individuals.find((i) => i.id === request.individualId)
   if (!individual) throw new UserError(`No individual with id ${request.individualId}`, 'not-found')
+  if (individual.mergedIntoId) {
+    throw new UserError(`${individual.name} was merged into another individual`, 'conflict')
+  }
   const assignmentId =
     request.verdict === 'same' ? assign(data, annotation, individual.id, modelId, now) : null
   return record(data, {
@@ -38,16 +41,12 @@ export function applyNewIndividual(
   now = new Date().toISOString()
 ): MatchDecision {
   const annotation = unassignedQuery(data, queryAnnotationId)
-  const name = requestedName?.trim() || generatedName(data, now)
-  if (name === NEW_WHALE) throw new UserError(`"${NEW_WHALE}" is not a name: it means unknown`)
-  if (data.individuals.some((i) => i.name === name)) {
-    throw new UserError(
-      `An individual named ${name} is already in the catalogue: choose it as "same whale" instead, or pick another name`,
-      'conflict'
-    )
-  }
-  const individual = { id: randomUUID(), name, notes: '', createdAt: now }
-  data.individuals.push(individual)
+  const individual = createIndividual(
+    data,
+    requestedName,
+    now,
+    'choose it as "same whale" instead, or pick another name'
+  )
   const assignmentId = assign(data, annotation, individual.id, modelId, now, 'new individual')
   return record(data, {
     queryAnnotationId: annotation.id,
@@ -79,11 +78,14 @@ export function applyUndo(data: CatalogData, now = new Date().toISOString()): Ma
     }
   }
   if (decision.createdIndividual) {
-    const stillUsed = data.annotations.some(
-      (a) => a.individualId === decision.candidateIndividualId
-    )
+    const id = decision.candidateIndividualId
+    // Merges and splits name it too: then it stays, so their history still reads.
+    const stillUsed =
+      data.annotations.some((a) => a.individualId === id) ||
+      data.individuals.some((i) => i.mergedIntoId === id) ||
+      data.changes.some((c) => c.fromIndividualId === id || c.toIndividualId === id)
     if (!stillUsed) {
-      data.individuals = data.individuals.filter((i) => i.id !== decision.candidateIndividualId)
+      data.individuals = data.individuals.filter((i) => i.id !== id)
     }
   }
   decision.undoneAt = now
@@ -152,13 +154,4 @@ function record(data: CatalogData, fields: Omit<MatchDecision, 'id' | 'undoneAt'
   const decision: MatchDecision = { id: randomUUID(), undoneAt: null, ...fields }
   data.decisions.push(decision)
   return decision
-}
-
-/** FP-<year>-<n>: the next number free in that year's names. */
-function generatedName(data: CatalogData, now: string): string {
-  const prefix = `FP-${now.slice(0, 4)}-`
-  const used = new Set(data.individuals.map((i) => i.name))
-  let n = 1
-  while (used.has(`${prefix}${String(n).padStart(3, '0')}`)) n += 1
-  return `${prefix}${String(n).padStart(3, '0')}`
 }

@@ -13,6 +13,7 @@ import {
   TOKEN_HEADER,
   cookieValue,
   hostAllowed,
+  isLoopbackHost,
   originAllowed,
   tokensEqual
 } from './guards'
@@ -57,8 +58,9 @@ async function handle(
   res: ServerResponse
 ) {
   const url = new URL(req.url ?? '/', 'http://placeholder')
+  const exposed = !isLoopbackHost(options.host)
   const extraHosts = options.host === '127.0.0.1' ? [] : [options.host]
-  if (!hostAllowed(req.headers.host, port, extraHosts))
+  if (!hostAllowed(req.headers.host, port, extraHosts, exposed))
     return sendJson(res, 403, { error: 'host not allowed', code: 'invalid-argument' })
   if (!originAllowed(req.headers.origin, req.headers.host))
     return sendJson(res, 403, { error: 'origin not allowed', code: 'invalid-argument' })
@@ -111,14 +113,16 @@ async function handleApi(
 }
 
 async function handleImage(core: AppCore, res: ServerResponse, path: string) {
-  const [, , kind = '', encodedId = ''] = path.split('/')
-  if (!isImageKind(kind))
+  const [, , kind = '', encodedId = '', ...rest] = path.split('/')
+  if (!isImageKind(kind) || rest.length > 0)
     return sendJson(res, 404, { error: 'unknown image kind', code: 'not-found' })
   let file: string
   try {
+    // The id is only looked up among the catalogue's records, never joined to a path.
     file = await imageFileFor(core.catalog, kind, decodeURIComponent(encodedId))
   } catch (error) {
-    const notFound = error instanceof UserError && error.code === 'not-found'
+    const notFound =
+      (error instanceof UserError && error.code === 'not-found') || error instanceof URIError
     return sendJson(res, notFound ? 404 : 422, {
       error: (error as Error).message,
       code: notFound ? 'not-found' : 'invalid-argument'

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { AppCore } from '../core/app-core'
 import { createHandlers } from '../api/handlers'
 import { UserError } from '../errors'
+import { MIN_TOKEN_LENGTH, exposureWarning } from './guards'
 import { startWebHost } from './server'
 
 export interface WebServicesOptions {
@@ -18,11 +19,11 @@ export interface WebServicesOptions {
 const projectRoot = resolve(import.meta.dirname, '../../..')
 
 export async function startWebServices(options: WebServicesOptions) {
-  if (options.host !== '127.0.0.1' && options.host !== 'localhost') {
-    process.stderr.write(
-      `WARNING: serving on ${options.host}: other computers that can reach it and know the token can read and change this catalogue.\n`
-    )
+  if (options.token.length < MIN_TOKEN_LENGTH) {
+    throw new UserError(`--token must be at least ${MIN_TOKEN_LENGTH} characters`)
   }
+  const warning = exposureWarning(options.host)
+  if (warning) process.stderr.write(`${warning}\n`)
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new UserError(`--port must be a port number, not ${options.port}`)
   }

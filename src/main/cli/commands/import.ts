@@ -1,10 +1,12 @@
 import type { JobInfo } from '../../../shared/contract'
 import { AppCore } from '../../core/app-core'
+import { startSheetImport } from '../../core/exchange-jobs'
 import { UserError } from '../../errors'
 import { parseOptions, required } from '../options'
 import { progressPrinter } from '../progress'
 
-const USAGE = 'flukeprint import --catalog DIR (--folder DIR | --csv FILE --images DIR) [--json]'
+const USAGE =
+  'flukeprint import --catalog DIR (--folder DIR | --csv FILE --images DIR | --sheet FILE) [--json]'
 
 export const importCommand = {
   run: async (argv: string[]): Promise<number> => {
@@ -15,13 +17,14 @@ export const importCommand = {
         folder: { type: 'string' },
         csv: { type: 'string' },
         images: { type: 'string' },
+        sheet: { type: 'string' },
         json: { type: 'boolean' }
       },
       USAGE
     )
     const catalogPath = required(values.catalog, '--catalog', USAGE)
-    if (!values.folder === !values.csv)
-      throw new UserError(`give either --folder or --csv\nUsage: ${USAGE}`)
+    if ([values.folder, values.csv, values.sheet].filter(Boolean).length !== 1)
+      throw new UserError(`give one of --folder, --csv or --sheet\nUsage: ${USAGE}`)
     const core = new AppCore({ app: 'flukeprint import' })
     await core.openCatalog(catalogPath, true)
     const printer = progressPrinter()
@@ -30,7 +33,9 @@ export const importCommand = {
     })
     const job = values.folder
       ? core.startFolderImport(values.folder)
-      : core.startKaggleImport(values.csv ?? '', required(values.images, '--images', USAGE))
+      : values.sheet
+        ? await startSheetImport(core, values.sheet)
+        : core.startKaggleImport(values.csv ?? '', required(values.images, '--images', USAGE))
     const cancel = () => core.jobs.cancel(job.id)
     process.once('SIGINT', cancel)
     process.once('SIGTERM', cancel)

@@ -1,15 +1,24 @@
 import { resolve } from 'node:path'
+import sharp from 'sharp'
+import type { Box } from '../../../shared/domain'
+import { proposeBox } from '../../boxes/propose-box'
 import { Catalog } from '../../catalog/catalog'
 import { initBackend } from '../../engine/backend'
 import { updateIndex } from '../../engine/index/embedding-index'
-import { matchQuery } from '../../engine/match/match-query'
+import { predictWithThreshold } from '../../engine/eval'
 import { embedItems } from '../../engine/run/embed-items'
 import { loadEmbedder } from '../../engine/run/embedder'
-import { UserError } from '../../errors'
+import { UserError, errorMessage } from '../../errors'
+import { probeImage } from '../../images/probe'
+import { candidateList, prepareCandidateGallery } from '../../review/candidates'
 import { parseOptions, required } from '../options'
 import { stageReporter } from '../progress'
 
-const USAGE = 'flukeprint match --model MODEL_DIR --catalog DIR --image FILE [--json] [--limit N]'
+/** Pixels of the rendering the proposal reads (it works at 128; a little more keeps detail). */
+const PROPOSAL_SOURCE = 512
+
+const USAGE =
+  'flukeprint match --model MODEL_DIR --catalog DIR --image FILE [--json] [--limit N] [--whole-image]'
 
 export const matchCommand = {
   run: async (argv: string[]): Promise<number> => {
@@ -20,10 +29,15 @@ export const matchCommand = {
         catalog: { type: 'string' },
         image: { type: 'string' },
         json: { type: 'boolean' },
-        limit: { type: 'string' }
+        limit: { type: 'string' },
+        // Match the whole photo instead of the box proposed around the fluke.
+        'whole-image': { type: 'boolean' }
       },
       USAGE
     )
+    const limit = Number(values.limit ?? 5)
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new UserError(`--limit must be a whole number of 1 or more\n${USAGE}`)
     const backend = await initBackend()
     process.stderr.write(`backend: ${backend.name} (${backend.reason})\n`)
     const embedder = await loadEmbedder(resolve(required(values.model, '--model', USAGE)))
@@ -36,15 +50,33 @@ export const matchCommand = {
       onProgress: report
     })
     const image = resolve(required(values.image, '--image', USAGE))
+    // The catalogue's photos are matched by their fluke boxes, so the query is too: the same
+    // proposal import makes, unless the user asks for the whole photo.
+    const box = values['whole-image'] ? null : await proposeQueryBox(image)
+    process.stderr.write(`query box: ${box ? JSON.stringify(box) : 'the whole photo'}\n`)
     const { vectors, failures } = await embedItems(embedder, [
-      { key: image, path: image, box: null, rotation: 0, label: null }
+      { key: image, path: image, box, rotation: 0, label: null }
     ])
     const query = vectors[0]
     if (!query)
       throw new UserError(`cannot read ${image}: ${failures[0]?.reason ?? 'unknown error'}`)
-    const result = matchQuery(query, index, catalog.data, embedder.record.newWhaleThreshold, {
-      limit: Number(values.limit ?? 5)
+    // The same ranking the review screen shows; the query is a file, not an annotation, so no
+    // earlier "different" verdicts apply to it.
+    const threshold = embedder.record.newWhaleThreshold
+    const list = candidateList({
+      data: catalog.data,
+      gallery: prepareCandidateGallery(catalog.data, index),
+      query,
+      annotationId: '',
+      threshold,
+      // A Kaggle prediction names five, whatever the number of candidates printed.
+      limit: Math.max(limit, 5)
     })
+    const prediction = predictWithThreshold(
+      list.candidates.map((c) => ({ id: c.name, score: c.score })),
+      threshold
+    )
+    const result = { box, candidates: list.candidates.slice(0, limit), prediction, threshold }
     if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`)
     else {
       for (const [i, c] of result.candidates.entries()) {
@@ -55,5 +87,18 @@ export const matchCommand = {
       )
     }
     return 0
+  }
+}
+
+async function proposeQueryBox(image: string): Promise<Box | null> {
+  try {
+    const size = await probeImage(image)
+    const upright = await sharp(image)
+      .rotate()
+      .resize(PROPOSAL_SOURCE, PROPOSAL_SOURCE, { fit: 'inside' })
+      .toBuffer()
+    return await proposeBox(upright, size)
+  } catch (error) {
+    throw new UserError(`cannot read ${image}: ${errorMessage(error)}`)
   }
 }

@@ -13,7 +13,7 @@ import { UserError } from '../../errors'
 import { parseOptions, required } from '../options'
 
 const USAGE =
-  'flukeprint train (--data DIR | --catalog DIR) --out MODEL_DIR [--minutes N | --epochs N] [--model branch|pretrained] [--input WxH] [--channels 1|3] [--loss batch-hard|batch-all|random] [--margin soft|M] [--distance cosine|euclidean] [--embedding D] [--width F] [--blocks B] [--lr R] [--warmup SHARE] [--seed S]'
+  'flukeprint train (--data DIR | --catalog DIR) --out MODEL_DIR [--minutes N | --epochs N] [--model branch|pretrained] [--input WxH] [--channels 1|3] [--loss batch-hard|batch-all|random] [--margin soft|M] [--distance cosine|euclidean] [--embedding D] [--width F] [--blocks B] [--lr R] [--warmup SHARE] [--seed S] [--checkpoint DIR]'
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -32,7 +32,9 @@ const OPTIONS = {
   blocks: { type: 'string' },
   lr: { type: 'string' },
   warmup: { type: 'string' },
-  seed: { type: 'string' }
+  seed: { type: 'string' },
+  // Where the best model so far is kept while training (default: MODEL_DIR.checkpoint).
+  checkpoint: { type: 'string' }
 } as const
 
 export const trainCommand = {
@@ -53,6 +55,8 @@ export const trainCommand = {
     let lastLog = 0
     const record = await trainToFolder(set, settings, out, source, {
       signal: controller.signal,
+      checkpoint: resolve(values.checkpoint ?? `${out}.checkpoint`),
+      onCheckpoint: (message) => process.stderr.write(`${message}\n`),
       onProgress: (p) => {
         if (p.stage === 'training' && Date.now() - lastLog < 5000 && p.map5 === null) return
         lastLog = Date.now()

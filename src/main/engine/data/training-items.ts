@@ -6,6 +6,7 @@ import type { Box, CatalogData } from '../../../shared/domain'
 import { isPhotoName } from '../../import/scan-folder'
 import { NEW_WHALE, readKaggleCsv } from '../../import/kaggle-csv'
 import { UserError } from '../../errors'
+import { survivorOf } from '../../individuals/names'
 
 export interface TrainingItem {
   /** Stable name: the image name as in train.csv, or the annotation id. */
@@ -58,10 +59,11 @@ export function catalogTrainingSet(data: CatalogData): TrainingSet {
     })
   }
   const mustDiffer: [number, number][] = []
+  const survivor = survivorOf(data)
   for (const decision of data.decisions) {
     if (decision.verdict !== 'different') continue
     const query = indexOf.get(decision.queryAnnotationId)
-    const candidateName = names.get(decision.candidateIndividualId)
+    const candidateName = names.get(survivor(decision.candidateIndividualId))
     const candidate = items.findIndex((item) => item.label === candidateName)
     if (query !== undefined && candidate >= 0) mustDiffer.push([query, candidate])
   }

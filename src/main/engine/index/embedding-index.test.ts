@@ -9,7 +9,7 @@ import { generateDemoDataset } from '../../demo'
 import { kaggleImportRequest } from '../../import/import-requests'
 import { runImport } from '../../import/importer'
 import { initBackend } from '../backend'
-import { matchQuery } from '../match/match-query'
+import { candidateList, prepareCandidateGallery } from '../../review/candidates'
 import { buildBranchModel } from '../model'
 import { loadModel, saveModel } from '../store/model-files'
 import type { ModelRecord } from '../store/model-record'
@@ -95,12 +95,23 @@ describe('embedding index', () => {
     const query = index.vectors[row] as Float32Array
     const annotationId = index.keys[row]?.split('@')[0] ?? ''
     const own = catalog.data.annotations.find((a) => a.id === annotationId)?.individualId
-    const result = matchQuery(query, index, catalog.data, -2)
+    const rank = (threshold: number) =>
+      candidateList({
+        data: catalog.data,
+        gallery: prepareCandidateGallery(catalog.data, index),
+        query,
+        annotationId: '',
+        threshold,
+        limit: 5
+      })
+    const result = rank(-2)
     expect(result.candidates[0]?.individualId).toBe(own)
     expect(result.candidates[0]?.annotationId).toBe(annotationId)
     expect(result.candidates[0]?.score).toBeCloseTo(1, 5)
-    expect(result.prediction).toHaveLength(5)
-    expect(matchQuery(query, index, catalog.data, 1.5).prediction[0]).toBe('new_whale')
+    const individuals = new Set(catalog.data.annotations.map((a) => a.individualId)).size
+    expect(result.candidates).toHaveLength(Math.min(5, individuals))
+    expect(result.newWhaleAt).toBe(result.candidates.length)
+    expect(rank(1.5).newWhaleAt).toBe(0)
   })
 
   it('saves and loads a model that embeds identically, and refuses damaged weights', async () => {

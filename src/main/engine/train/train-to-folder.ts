@@ -1,13 +1,15 @@
 // A whole training run as the CLI and the app use it: train, score, and save the model with
 // its record. The model folder appears only when everything succeeded.
 import { randomUUID } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import type * as tf from '@tensorflow/tfjs'
 import { initBackend } from '../backend'
 import type { TrainingSet } from '../data/training-items'
 import type { ModelRecord } from '../store/model-record'
 import { saveModel } from '../store/model-files'
 import { architectureOf } from './build-model'
 import { describeSettings, type TrainSettings } from './settings'
-import { trainModel, type TrainProgress } from './trainer'
+import { trainModel, type CheckpointInfo, type TrainProgress } from './trainer'
 import type { ValidationPlan } from './validation'
 import type { EvaluationReport } from '../eval'
 import type { FeatureCache } from '../pretrained/feature-cache'
@@ -28,12 +30,30 @@ export async function trainToFolder(
     featureCache?: FeatureCache
     /** Receives every item's embedding by the new model, once the model is saved. */
     onEmbeddings?: (embeddings: Map<string, Float32Array>, record: ModelRecord) => Promise<void>
+    /**
+     * A folder for the best model so far, rewritten whenever validation improves (at most once
+     * a minute) and removed when the run ends with its model saved: a run that is killed or
+     * crashes leaves a model there that embed, evaluate and match can use.
+     */
+    checkpoint?: string
+    /** At most one checkpoint per this many seconds (default 60). */
+    checkpointEverySeconds?: number
+    /** Told where each checkpoint went, or why it could not be written (training goes on). */
+    onCheckpoint?: (message: string) => void
   } = {}
 ): Promise<ModelRecord> {
   const backend = await initBackend()
+  const id = options.id ?? newModelId()
   const result = await trainModel(set, settings, {
     ...options,
-    embedAll: options.onEmbeddings !== undefined
+    embedAll: options.onEmbeddings !== undefined,
+    onCheckpoint: options.checkpoint
+      ? saveCheckpoint(
+          options.checkpoint,
+          { id, settings, source, backend: backend.name },
+          options.onCheckpoint
+        )
+      : undefined
   })
   const { before, after } = result
   const previous = await options.compare?.(result.plan).catch((error: unknown) => {
@@ -42,7 +62,7 @@ export async function trainToFolder(
   })
   const record: ModelRecord = {
     format: 'flukeprint-model/1',
-    id: options.id ?? newModelId(),
+    id,
     createdAt: new Date().toISOString(),
     kind: settings.model,
     input: settings.input,
@@ -82,8 +102,47 @@ export async function trainToFolder(
   } finally {
     result.model.dispose()
   }
+  if (options.checkpoint) await rm(options.checkpoint, { recursive: true, force: true })
   if (result.embeddings) await options.onEmbeddings?.(result.embeddings, record)
   return record
+}
+
+/** Writes the best model so far with a record that says it is a checkpoint of a run. */
+function saveCheckpoint(
+  dir: string,
+  run: { id: string; settings: TrainSettings; source: string; backend: ModelRecord['backend'] },
+  report: ((message: string) => void) | undefined
+) {
+  return async (model: tf.LayersModel, at: CheckpointInfo): Promise<void> => {
+    const { settings } = run
+    const record: ModelRecord = {
+      format: 'flukeprint-model/1',
+      id: `${run.id}-checkpoint`,
+      createdAt: new Date().toISOString(),
+      kind: settings.model,
+      input: settings.input,
+      embedding: outputSize(model),
+      architecture: architectureOf(settings),
+      // Calibrating takes a full scoring pass: a checkpoint never suggests new_whale.
+      newWhaleThreshold: NEVER_NEW_WHALE,
+      backend: run.backend,
+      training: {
+        data: { source: run.source, items: 0, individuals: 0, validationQueries: 0 },
+        settings: describeSettings(settings),
+        curve: at.curve,
+        steps: at.step,
+        seconds: at.seconds,
+        stoppedBecause: `checkpoint of run ${run.id} at step ${at.step}; the run had not ended`
+      },
+      scores: finiteOnly({ validationMap5: at.map5 })
+    }
+    try {
+      await saveModel(model, record, dir)
+      report?.(`checkpoint at step ${at.step} (validation MAP@5 ${at.map5.toFixed(3)}): ${dir}`)
+    } catch (error) {
+      report?.(`checkpoint not written (${(error as Error).message}); training goes on`)
+    }
+  }
 }
 
 export const newModelId = () =>

@@ -46,6 +46,13 @@ export interface TrainResult {
   embeddings: Map<string, Float32Array> | null
 }
 
+export interface CheckpointInfo {
+  step: number
+  seconds: number
+  map5: number
+  curve: CurvePoint[]
+}
+
 export class TrainingDiverged extends Error {}
 
 export async function trainModel(
@@ -60,6 +67,13 @@ export async function trainModel(
     inputs?: TrainingInputs
     /** Backbone features kept from earlier runs (pretrained model only). */
     featureCache?: FeatureCache
+    /**
+     * Receives the model with the best weights so far whenever validation improves, at most
+     * once per `checkpointEverySeconds`, so a run killed midway still leaves a usable model.
+     * The model is disposed after the returned promise settles.
+     */
+    onCheckpoint?: (model: tf.LayersModel, at: CheckpointInfo) => Promise<void>
+    checkpointEverySeconds?: number
   } = {}
 ): Promise<TrainResult> {
   const { signal, onProgress } = options
@@ -116,6 +130,7 @@ export async function trainModel(
   const curve: CurvePoint[] = []
   let step = 0
   let lastScored = elapsed()
+  let lastCheckpoint = elapsed()
   let stoppedBecause = 'finished'
   let last: { loss: number; activeShare: number } = { loss: NaN, activeShare: NaN }
   try {
@@ -163,6 +178,15 @@ export async function trainModel(
         if (now.report.map5 > best.map5) {
           best.weights.forEach((w) => w.dispose())
           best = { map5: now.report.map5, weights: model.getWeights().map((w) => w.clone()) }
+          if (elapsed() - lastCheckpoint >= (options.checkpointEverySeconds ?? 60)) {
+            lastCheckpoint = elapsed()
+            await checkpoint(model, inputs, options.onCheckpoint, {
+              step,
+              seconds: elapsed(),
+              map5: now.report.map5,
+              curve: [...curve, point]
+            })
+          }
         }
       }
       curve.push(point)
@@ -217,6 +241,22 @@ export async function trainModel(
     trainItems: trainSet.size,
     individuals: sampler.classNames.length,
     plan
+  }
+}
+
+/** Hands the caller the model as it would be saved now (for a head: standardisation folded). */
+async function checkpoint(
+  model: tf.LayersModel,
+  inputs: TrainingInputs,
+  save: ((model: tf.LayersModel, at: CheckpointInfo) => Promise<void>) | undefined,
+  at: CheckpointInfo
+): Promise<void> {
+  if (!save) return
+  const snapshot = inputs.finish(model)
+  try {
+    await save(snapshot, at)
+  } finally {
+    if (snapshot !== model) snapshot.dispose()
   }
 }
 

@@ -1,4 +1,5 @@
 import { CataloguePage } from '../catalogue/CataloguePage'
+import { ExportPage } from '../export/ExportPage'
 import { ImportPage } from '../import/ImportPage'
 import { IndividualPage } from '../individual/IndividualPage'
 import { JobsPage } from '../jobs/JobsPage'
@@ -17,6 +18,8 @@ export function Pages({ route }: { route: Route }) {
       return <PhotoPage key={route.id} id={route.id} />
     case 'import':
       return <ImportPage />
+    case 'export':
+      return <ExportPage />
     case 'jobs':
       return <JobsPage />
     case 'review':

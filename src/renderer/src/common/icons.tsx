@@ -55,6 +55,16 @@ export function ImportIcon(props: IconProps) {
   )
 }
 
+export function ExportIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" />
+      <path d="m7 9 5-5 5 5" />
+      <path d="M12 4v12" />
+    </Icon>
+  )
+}
+
 export function JobsIcon(props: IconProps) {
   return (
     <Icon {...props}>

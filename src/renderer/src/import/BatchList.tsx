@@ -11,6 +11,7 @@ import { RejectedTable } from './RejectedTable'
 const KIND: Record<ImportKind, string> = {
   folder: 'Folder',
   'kaggle-csv': 'Kaggle CSV',
+  spreadsheet: 'Spreadsheet',
   demo: 'Demo'
 }
 const STATE_COLOR: Record<BatchState, string> = {

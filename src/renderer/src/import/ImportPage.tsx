@@ -11,6 +11,7 @@ import { Page } from '../layout/Shell'
 import { BatchList } from './BatchList'
 import { FolderImportCard, KaggleImportCard } from './ImportCards'
 import { ImportStatus } from './ImportStatus'
+import { SheetImportCard } from './SheetImportCard'
 import { loadTrackedJob, saveTrackedJob } from './tracked-import'
 
 export function ImportPage() {
@@ -76,6 +77,11 @@ export function ImportPage() {
             }
           />
         </SimpleGrid>
+        <SheetImportCard
+          nativeDialogs={nativeDialogs}
+          busy={busy}
+          onStart={(sheet) => void start(() => api.request('import.sheet', { sheet }))}
+        />
         {error !== null && (
           <ApiErrorAlert
             error={error}

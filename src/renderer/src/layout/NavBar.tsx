@@ -3,7 +3,14 @@ import type { CatalogStats } from '@shared/contract'
 import { useJobs } from '../api/JobsProvider'
 import { isActive } from '../api/merge-jobs'
 import { formatNumber } from '../common/format'
-import { ImportIcon, JobsIcon, ModelsIcon, PhotosIcon, ReviewIcon } from '../common/icons'
+import {
+  ExportIcon,
+  ImportIcon,
+  JobsIcon,
+  ModelsIcon,
+  PhotosIcon,
+  ReviewIcon
+} from '../common/icons'
 import type { Route } from '../router/routes'
 import { EngineStatus } from './EngineStatus'
 
@@ -63,6 +70,15 @@ export function NavBar({ route, stats, onNavigate }: Props) {
           active={route.page === 'import'}
           onClick={onNavigate}
           data-testid="nav-import"
+        />
+        <NavLink
+          component="a"
+          href="#/export"
+          label="Export"
+          leftSection={<ExportIcon />}
+          active={route.page === 'export'}
+          onClick={onNavigate}
+          data-testid="nav-export"
         />
         <NavLink
           component="a"

@@ -8,6 +8,7 @@ describe('routes', () => {
     ['#/catalogue/individual/w%2F1', { page: 'individual', id: 'w/1' }],
     ['#/catalogue/photo/p%201', { page: 'photo', id: 'p 1' }],
     ['#/import', { page: 'import' }],
+    ['#/export', { page: 'export' }],
     ['#/jobs', { page: 'jobs' }],
     [
       '#/catalogue?individual=w1&batch=b2&from=2024-01-01&to=2024-12-31&unassigned=1',

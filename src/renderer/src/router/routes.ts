@@ -7,6 +7,7 @@ export type Route =
   | { page: 'individual'; id: string }
   | { page: 'photo'; id: string }
   | { page: 'import' }
+  | { page: 'export' }
   | { page: 'jobs' }
   | { page: 'review' }
   | { page: 'models' }
@@ -27,6 +28,7 @@ export function parseHash(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(safeDecode)
   const [first, second, third] = parts
   if (first === 'import') return { page: 'import' }
+  if (first === 'export') return { page: 'export' }
   if (first === 'jobs') return { page: 'jobs' }
   if (first === 'review') return { page: 'review' }
   if (first === 'models') return { page: 'models' }
@@ -43,6 +45,8 @@ export function formatHash(route: Route): string {
   switch (route.page) {
     case 'import':
       return '#/import'
+    case 'export':
+      return '#/export'
     case 'jobs':
       return '#/jobs'
     case 'review':
