@@ -17,7 +17,7 @@ registerImageScheme()
 
 async function start(): Promise<void> {
   await app.whenReady()
-  const core = new AppCore()
+  const core = new AppCore({ app: 'the Flukeprint app' })
   const handlers = createHandlers(core, {
     host: 'electron',
     version: app.getVersion(),

@@ -31,6 +31,31 @@ export interface CatalogStats {
   unassigned: number
 }
 
+/** A backup of catalog.json that validates: what restoring it would bring back. */
+export interface BackupInfo {
+  /** File name inside the catalogue's backups/ folder. */
+  name: string
+  path: string
+  takenAt: string
+  stats: CatalogStats
+}
+
+/** Why a catalogue cannot be opened, and the newest good backup to restore, if any. */
+export interface CatalogRecovery {
+  /** The catalogue folder. */
+  path: string
+  /** The damaged catalog.json. */
+  file: string
+  reason: string
+  backup: BackupInfo | null
+}
+
+export interface RestoredCatalog {
+  catalog: CatalogSummary
+  /** Where the damaged file was moved to (it is never deleted). */
+  damagedKeptAs: string
+}
+
 export interface AppInfo {
   version: string
   host: 'electron' | 'web'
@@ -438,6 +463,10 @@ export interface Requests {
   'app.info': { args: Record<string, never>; result: AppInfo }
   'catalog.open': { args: { path: string; create: boolean }; result: CatalogSummary }
   'catalog.close': { args: Record<string, never>; result: null }
+  /** Null when the catalogue's file is missing or opens fine; else what is wrong with it. */
+  'catalog.recovery': { args: { path: string }; result: CatalogRecovery | null }
+  /** Moves the damaged catalog.json aside, puts the named backup in its place and opens it. */
+  'catalog.restoreBackup': { args: { path: string; backup: string }; result: RestoredCatalog }
   'catalog.openDemo': { args: { path: string }; result: DemoStarted }
   'photos.list': { args: { filter: PhotoFilter }; result: PhotoCard[] }
   'photos.get': { args: { id: string }; result: PhotoDetail }

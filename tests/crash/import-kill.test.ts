@@ -64,6 +64,8 @@ async function checkWhole(dir: string): Promise<number> {
     ).toBeGreaterThan(0)
   }
   expect(batches.every((b) => b.state !== 'running')).toBe(true)
+  // The next import in a child process needs the catalogue's lock.
+  await catalog.close()
   return photos.length
 }
 

@@ -11,6 +11,7 @@ import {
   listPhotos,
   photoDetail
 } from '../catalog/queries'
+import { inspectCatalog } from '../catalog/recovery'
 import type { AppCore } from '../core/app-core'
 import { startDemo } from '../core/demo-catalog'
 import { UserError } from '../errors'
@@ -50,9 +51,14 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
       engine: core.engineStatus()
     }),
     'catalog.open': async ({ path, create }) => summarize(await core.openCatalog(path, create)),
-    'catalog.close': () => {
-      core.closeCatalog()
+    'catalog.close': async () => {
+      await core.closeCatalog()
       return null
+    },
+    'catalog.recovery': ({ path }) => inspectCatalog(path),
+    'catalog.restoreBackup': async ({ path, backup }) => {
+      const { catalog, keptAs } = await core.restoreBackup(path, backup)
+      return { catalog: summarize(catalog), damagedKeptAs: keptAs }
     },
     'catalog.openDemo': async ({ path }) => startDemo(core, path),
     'photos.list': ({ filter }) => listPhotos(data(), filter),

@@ -21,6 +21,11 @@ export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
   'app.info': none,
   'catalog.open': z.object({ path, create: z.boolean() }).strict(),
   'catalog.close': none,
+  'catalog.recovery': z.object({ path }).strict(),
+  // A backup is named by its file name in the catalogue's backups/ folder, never by a path.
+  'catalog.restoreBackup': z
+    .object({ path, backup: z.string().regex(/^catalog-[\w.-]+\.json$/, 'not a backup name') })
+    .strict(),
   'catalog.openDemo': z.object({ path }).strict(),
   'photos.list': z
     .object({

@@ -5,8 +5,10 @@ import { join, resolve } from 'node:path'
 import { Low } from 'lowdb'
 import { CATALOG_SCHEMA_VERSION, type CatalogData } from '../../shared/domain'
 import { UserError } from '../errors'
-import { newestGoodBackup, takeBackup } from './backups'
+import { takeBackup } from './backups'
 import { CatalogFile, CatalogFileError } from './catalog-file'
+import { CatalogLock } from './catalog-lock'
+import { DamagedCatalogError } from './recovery'
 
 export const CATALOG_FILE = 'catalog.json'
 
@@ -30,44 +32,77 @@ export function emptyCatalog(): CatalogData {
   }
 }
 
+export interface OpenOptions {
+  create: boolean
+  /** Opens without writing anything (no lock, no backup, no repair of interrupted imports). */
+  readOnly?: boolean
+  /** Who holds the write lock, for the message a second opener reads. */
+  app?: string
+}
+
 export class Catalog {
   private writing: Promise<void> = Promise.resolve()
   private readonly listeners = new Set<() => void>()
   private changes = 0
+  /** Goes up when a failed write rolled the data back: changes made before it are void. */
+  private generation = 0
 
   private constructor(
     readonly dir: string,
-    private readonly db: Low<CatalogData>
+    private readonly db: Low<CatalogData>,
+    private readonly file: CatalogFile,
+    private readonly lock: CatalogLock | null
   ) {}
 
   /**
    * Opens the catalogue in `dir`; with `create`, makes the folder and an empty catalogue.
-   * `readOnly` opens without writing anything (no backup, no repair of interrupted imports).
+   * A writable open takes the catalogue's lock first: a second writer is refused before it
+   * reads or writes anything.
    */
-  static async open(
-    dir: string,
-    options: { create: boolean; readOnly?: boolean }
-  ): Promise<Catalog> {
+  static async open(dir: string, options: OpenOptions): Promise<Catalog> {
     const folder = resolve(dir)
     await ensureFolder(folder, options.create)
-    const file = join(folder, CATALOG_FILE)
-    const db = new Low(new CatalogFile(file), emptyCatalog())
+    const lock = options.readOnly
+      ? null
+      : await CatalogLock.acquire(folder, options.app ?? 'Flukeprint')
+    try {
+      return await Catalog.load(folder, options, lock)
+    } catch (error) {
+      await lock?.release()
+      throw error
+    }
+  }
+
+  private static async load(
+    folder: string,
+    options: OpenOptions,
+    lock: CatalogLock | null
+  ): Promise<Catalog> {
+    const path = join(folder, CATALOG_FILE)
+    const file = new CatalogFile(path)
+    const db = new Low(file, emptyCatalog())
     try {
       await db.read()
     } catch (error) {
-      if (error instanceof CatalogFileError) throw await damagedCatalogError(folder, error)
+      if (error instanceof CatalogFileError) throw await DamagedCatalogError.about(folder, error)
       throw error
     }
-    const existed = (await statOrNull(file)) !== null
+    const existed = (await statOrNull(path)) !== null
     if (!existed && !options.create) {
       throw new UserError(`There is no Flukeprint catalogue in ${folder}`, 'not-found')
     }
-    const catalog = new Catalog(folder, db)
+    const catalog = new Catalog(folder, db, file, lock)
     if (options.readOnly) return catalog
     const interrupted = catalog.markInterruptedBatches()
-    if (!existed || interrupted) await catalog.save()
-    await takeBackup(folder, file)
+    if (!existed || interrupted) await catalog.save(catalog.generation)
+    await takeBackup(folder, path)
     return catalog
+  }
+
+  /** Waits for pending writes and lets go of the lock; the object must not be used after. */
+  async close(): Promise<void> {
+    await this.writing
+    await this.lock?.release()
   }
 
   get data(): Readonly<CatalogData> {
@@ -89,9 +124,17 @@ export class Catalog {
    * one change: a reader never sees half of them.
    */
   async update(change: (data: CatalogData) => void): Promise<void> {
+    if (!this.lock) throw new UserError('This catalogue was opened read-only', 'conflict')
+    if (this.lock.lost) {
+      throw new UserError(
+        `Flukeprint lost its lock on ${this.dir} (${this.lock.lost.message}), so it writes nothing more: close the catalogue and open it again`,
+        'conflict'
+      )
+    }
+    const generation = this.generation
     this.changes += 1
     change(this.db.data)
-    await this.save()
+    await this.save(generation)
   }
 
   /** Called after every successful write; returns the unsubscribe function. */
@@ -105,12 +148,39 @@ export class Catalog {
     await takeBackup(this.dir, join(this.dir, CATALOG_FILE))
   }
 
-  private save(): Promise<void> {
-    const next = this.writing
-      .then(() => this.db.write())
-      .then(() => this.listeners.forEach((listener) => listener()))
+  /**
+   * Writes the data as it is when this write's turn comes. A failed write (disk full, no
+   * permission) leaves the file on disk as it was, so the data in memory goes back to the
+   * last file written and every change waiting behind it fails with the same error: what the
+   * app shows and what a later write saves is always what is on disk.
+   */
+  private save(generation: number): Promise<void> {
+    const next = this.writing.then(async () => {
+      if (generation !== this.generation) throw this.rolledBack ?? new Error('not saved')
+      try {
+        await this.db.write()
+      } catch (error) {
+        this.rollBack(error)
+        throw error
+      }
+      this.listeners.forEach((listener) => listener())
+    })
     this.writing = next.catch(() => undefined)
     return next
+  }
+
+  private rolledBack: Error | null = null
+
+  private rollBack(error: unknown): void {
+    this.db.data = this.file.lastWritten() ?? this.db.data
+    this.generation += 1
+    this.changes += 1
+    const reason = error instanceof Error ? error.message : String(error)
+    this.rolledBack = new UserError(
+      `Not saved, because an earlier change failed: ${reason}`,
+      'conflict'
+    )
+    this.listeners.forEach((listener) => listener())
   }
 
   /** An import that was running when the process died is marked so, never left "running". */
@@ -141,12 +211,4 @@ async function statOrNull(path: string) {
   } catch {
     return null
   }
-}
-
-async function damagedCatalogError(folder: string, error: CatalogFileError): Promise<UserError> {
-  const backup = await newestGoodBackup(folder)
-  const advice = backup
-    ? `The newest good backup is ${backup}. Nothing was changed; restore it by copying it over ${error.path}.`
-    : 'No good backup was found. Nothing was changed.'
-  return new UserError(`${error.message}. ${advice}`, 'conflict')
 }

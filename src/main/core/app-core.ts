@@ -21,7 +21,11 @@ export class AppCore {
   private engine: EngineStatus | null = null
   private engineStarting: Promise<void> | null = null
 
-  constructor() {
+  /** Names this program in the catalogue's lock, for the message a second opener reads. */
+  readonly app: string
+
+  constructor(options: { app?: string } = {}) {
+    this.app = options.app ?? 'Flukeprint'
     this.jobs = new JobManager((info) => this.emit('job', info))
   }
 
@@ -69,20 +73,34 @@ export class AppCore {
     const folder = resolve(path)
     if (this.current?.dir === folder) return this.current
     this.assertNoActiveJobs()
-    const catalog = await Catalog.open(folder, { create })
-    this.closeCatalog()
+    const catalog = await Catalog.open(folder, { create, app: this.app })
+    await this.closeCatalog()
     this.current = catalog
     this.unsubscribe = catalog.onChange(() => this.emit('catalog.changed', { reason: 'write' }))
     this.emit('catalog.changed', { reason: 'opened' })
     return catalog
   }
 
-  closeCatalog(): void {
+  /** Closes the open catalogue (its pending writes finish) and lets go of its lock. */
+  async closeCatalog(): Promise<void> {
     this.assertNoActiveJobs()
+    const closing = this.current
     this.unsubscribe?.()
     this.unsubscribe = null
     this.current = null
     void this.engineSession?.then((session) => session.release())
+    await closing?.close()
+  }
+
+  /**
+   * Restores backup `name` over the damaged catalogue file of `path` (kept aside, renamed)
+   * and opens the catalogue. Only ever on the user's request.
+   */
+  async restoreBackup(path: string, name: string): Promise<{ catalog: Catalog; keptAs: string }> {
+    this.assertNoActiveJobs()
+    const { restoreBackup } = await import('../catalog/recovery')
+    const keptAs = await restoreBackup(path, name, this.app)
+    return { catalog: await this.openCatalog(path, false), keptAs }
   }
 
   session(): Promise<EngineSession> {

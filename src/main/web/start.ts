@@ -27,7 +27,7 @@ export async function startWebServices(options: WebServicesOptions) {
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new UserError(`--port must be a port number, not ${options.port}`)
   }
-  const core = new AppCore()
+  const core = new AppCore({ app: 'the Flukeprint web host' })
   if (options.catalogPath) await core.openCatalog(options.catalogPath, true)
   const handlers = createHandlers(core, {
     host: 'web',
@@ -48,6 +48,8 @@ export async function startWebServices(options: WebServicesOptions) {
     core.jobs.cancelAll()
     server.closeAllConnections()
     await new Promise((done) => server.close(done))
+    // Lets go of the catalogue's lock; a job still stopping keeps it until the process exits.
+    await core.closeCatalog().catch(() => undefined)
   }
   return { core, url, stop }
 }

@@ -46,7 +46,7 @@ export const exportCommand = {
       ...(values.occasions ? { occasions: parseOccasions(values.occasions) } : {}),
       ...(values.batch ? { batchId: values.batch } : {})
     }
-    const core = new AppCore()
+    const core = new AppCore({ app: 'flukeprint export' })
     await core.openCatalog(required(values.catalog, '--catalog', USAGE), false)
     const printer = progressPrinter()
     core.onEvent((name, payload) => {

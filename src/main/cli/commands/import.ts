@@ -25,7 +25,7 @@ export const importCommand = {
     const catalogPath = required(values.catalog, '--catalog', USAGE)
     if ([values.folder, values.csv, values.sheet].filter(Boolean).length !== 1)
       throw new UserError(`give one of --folder, --csv or --sheet\nUsage: ${USAGE}`)
-    const core = new AppCore()
+    const core = new AppCore({ app: 'flukeprint import' })
     await core.openCatalog(catalogPath, true)
     const printer = progressPrinter()
     core.onEvent((name, payload) => {
@@ -43,6 +43,7 @@ export const importCommand = {
     printer.done()
     process.off('SIGINT', cancel)
     process.off('SIGTERM', cancel)
+    await core.closeCatalog()
     return report(final, Boolean(values.json))
   }
 }

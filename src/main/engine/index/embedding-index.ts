@@ -1,6 +1,7 @@
 // A catalogue's embeddings for one model: vectors in binary (embeddings/<model>.f32) beside a
 // small JSON index of which annotation (and which version of its box) each row is. Updating
 // embeds only annotations that are new or changed, and drops rows of deleted ones.
+import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CatalogData } from '../../../shared/domain'
@@ -31,8 +32,15 @@ export async function readIndex(
 ): Promise<EmbeddingIndex | null> {
   const paths = files(catalogDir, modelId)
   try {
-    const meta = JSON.parse(await readFile(paths.index, 'utf8')) as { dim: number; keys: string[] }
+    const meta = JSON.parse(await readFile(paths.index, 'utf8')) as {
+      dim: number
+      keys: string[]
+      sha256?: string
+    }
     const bytes = await readFile(paths.vectors)
+    // A process killed between the two renames leaves new vectors beside the old keys: the
+    // checksum tells, and the index is then rebuilt rather than misread.
+    if (meta.sha256 !== undefined && sha256(bytes) !== meta.sha256) return null
     const flat = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4)
     if (flat.length !== meta.keys.length * meta.dim) return null
     const vectors = meta.keys.map((_, i) => flat.slice(i * meta.dim, (i + 1) * meta.dim))
@@ -41,6 +49,8 @@ export async function readIndex(
     return null
   }
 }
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
 export async function writeIndex(catalogDir: string, index: EmbeddingIndex): Promise<void> {
   const paths = files(catalogDir, index.modelId)
@@ -51,7 +61,8 @@ export async function writeIndex(catalogDir: string, index: EmbeddingIndex): Pro
   // finds vectors of the right length (checked on read).
   await writeFile(`${paths.vectors}.tmp`, Buffer.from(flat.buffer))
   await rename(`${paths.vectors}.tmp`, paths.vectors)
-  await writeFile(`${paths.index}.tmp`, JSON.stringify({ dim: index.dim, keys: index.keys }))
+  const meta = { dim: index.dim, keys: index.keys, sha256: sha256(Buffer.from(flat.buffer)) }
+  await writeFile(`${paths.index}.tmp`, JSON.stringify(meta))
   await rename(`${paths.index}.tmp`, paths.index)
 }
 

@@ -5,6 +5,7 @@ import { embedCrops } from '../data/batches'
 import type { CropStore } from '../data/crop-store'
 import type { CropSpec } from '../preprocess/crop'
 import { extractFeatures, INPUT_SIZE, type Normalisation, type Pooling } from '../pretrained'
+import { initBackend } from '../backend'
 import { loadModel } from '../store/model-files'
 import type { ModelRecord } from '../store/model-record'
 
@@ -17,6 +18,9 @@ export interface Embedder {
 }
 
 export async function loadEmbedder(dir: string): Promise<Embedder> {
+  // A fresh process may load a model before anything else started the engine (retraining
+  // right after the app opened a catalogue that has a model): the backend comes first.
+  await initBackend()
   const { model, record } = await loadModel(dir)
   return embedderFor(model, record)
 }

@@ -2,8 +2,11 @@
 // file:// handler writes, so either can read the other) and flukeprint.json, the record of
 // what it is and how it was made. A folder is written under a temporary name and renamed into
 // place, so a crash or a cancelled run never leaves a half-written model where one is read.
-import { randomUUID } from 'node:crypto'
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+// Every file is fsynced before the rename and the folders after it, so after a power cut the
+// model is there whole or not at all; the record keeps the files' SHA-256, so a model whose
+// files were damaged or changed later is refused when it is loaded instead of matching badly.
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import * as tf from '@tensorflow/tfjs'
 import { UserError } from '../../errors'
@@ -22,6 +25,7 @@ export async function saveModel(
   dir: string
 ): Promise<void> {
   const staging = `${dir}.tmp-${randomUUID().slice(0, 8)}`
+  let files: Record<string, string> = {}
   await mkdir(staging, { recursive: true })
   try {
     await model.save(
@@ -35,15 +39,27 @@ export async function saveModel(
           convertedBy: artifacts.convertedBy ?? null,
           weightsManifest: manifest
         }
-        await writeFile(join(staging, WEIGHTS), Buffer.from(weights))
-        await writeFile(join(staging, TOPOLOGY), JSON.stringify(json))
+        const weightBytes = Buffer.from(weights)
+        const topology = Buffer.from(JSON.stringify(json))
+        await writeSynced(join(staging, WEIGHTS), weightBytes)
+        await writeSynced(join(staging, TOPOLOGY), topology)
+        files = { [TOPOLOGY]: sha256(topology), [WEIGHTS]: sha256(weightBytes) }
         return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }
       })
     )
-    await writeFile(join(staging, RECORD), JSON.stringify(record, null, 2))
+    await writeSynced(join(staging, RECORD), JSON.stringify({ ...record, files }, null, 2))
+    await syncFolder(staging)
     await replaceFolder(staging, dir)
+    await syncFolder(dirname(dir))
   } catch (error) {
     await rm(staging, { recursive: true, force: true })
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      throw new UserError(
+        `The disk is full: the model was not saved (nothing is left of it in ${dirname(dir)}), and the model in use is unchanged. Free some space and train again.`,
+        'conflict'
+      )
+    }
     throw error
   }
 }
@@ -72,9 +88,22 @@ export async function loadModel(dir: string): Promise<LoadedModel> {
       throw new UserError(`${dir} is not a Flukeprint model: ${name} is missing`, 'not-found')
     }
   }
-  const record = parseModelRecord(JSON.parse((await read(RECORD)).toString('utf8')), dir)
-  const json = JSON.parse((await read(TOPOLOGY)).toString('utf8')) as tf.io.ModelJSON
+  const record = parseModelRecord(parseJson(await read(RECORD), dir, RECORD), dir)
+  const topology = await read(TOPOLOGY)
   const weights = await read(WEIGHTS)
+  for (const [name, bytes] of [
+    [TOPOLOGY, topology],
+    [WEIGHTS, weights]
+  ] as const) {
+    const expected = record.files?.[name]
+    if (expected && sha256(bytes) !== expected) {
+      throw new UserError(
+        `${dir}/${name} does not match the checksum saved with the model: the model files are damaged or were changed`,
+        'conflict'
+      )
+    }
+  }
+  const json = parseJson(topology, dir, TOPOLOGY) as tf.io.ModelJSON
   const specs = json.weightsManifest.flatMap((group) => group.weights)
   const expected = specs.reduce((sum, spec) => sum + spec.shape.reduce((a, b) => a * b, 1) * 4, 0)
   if (weights.length !== expected) {
@@ -88,4 +117,33 @@ export async function loadModel(dir: string): Promise<LoadedModel> {
     tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: specs, weightData: data })
   )
   return { model, record }
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+
+function parseJson(bytes: Buffer, dir: string, name: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'))
+  } catch {
+    throw new UserError(`${dir}/${name} is not valid JSON: the model files are damaged`, 'conflict')
+  }
+}
+
+async function writeSynced(path: string, data: Buffer | string): Promise<void> {
+  const handle = await open(path, 'w')
+  try {
+    await handle.writeFile(data)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Makes a rename or a new file in `folder` durable; not possible everywhere (Windows). */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r').catch(() => null)
+  await handle
+    ?.sync()
+    .catch(() => undefined)
+    .finally(() => void handle.close())
 }

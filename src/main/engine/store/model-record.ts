@@ -40,7 +40,9 @@ export const modelRecordSchema = z.object({
     seconds: z.number(),
     stoppedBecause: z.string()
   }),
-  scores: z.record(z.string(), z.number())
+  scores: z.record(z.string(), z.number()),
+  /** SHA-256 (hex) of model.json and weights.bin as saved; absent in models made before. */
+  files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)).optional()
 })
 
 export type ModelRecord = z.infer<typeof modelRecordSchema>

@@ -1,6 +1,7 @@
 // The training loop: P x K batches, triplet loss with online mining, Adam. It scores the model
 // on validation whales as it goes, keeps the best weights, and stops on time, epochs, cancel
 // or divergence. Nothing is written here: the caller saves the result only when it is whole.
+import { UserError } from '../../errors'
 import * as tf from '@tensorflow/tfjs'
 import { mulberry32 } from '../../random'
 import type { TrainingSet } from '../data/training-items'
@@ -81,6 +82,7 @@ export async function trainModel(
     fraction: settings.validationFraction,
     seed: settings.seed
   })
+  assertTrainable(labels, split.train)
   // The branch CNN is checked against the engine's memory before any photo is cropped.
   const early = settings.model === 'branch' ? checkedModel(settings, null) : null
   const inputs =
@@ -312,4 +314,23 @@ function trainStep(
   const share = (active as tf.Scalar | null)?.dataSync()[0] ?? NaN
   ;(active as tf.Scalar | null)?.dispose()
   return { loss, activeShare: share }
+}
+
+/**
+ * A triplet needs two photos of one whale and a photo of another: with fewer than two whales
+ * seen twice among the training photos there is nothing to learn (the loss would be 0 or NaN),
+ * so the run is refused before any photo is cropped.
+ */
+function assertTrainable(labels: ReadonlyArray<string | null>, train: readonly number[]): void {
+  const counts = new Map<string, number>()
+  for (const i of train) {
+    const label = labels[i]
+    if (label && label !== 'new_whale') counts.set(label, (counts.get(label) ?? 0) + 1)
+  }
+  const repeated = [...counts.values()].filter((n) => n >= 2).length
+  if (repeated < 2) {
+    throw new UserError(
+      `Not enough to train: ${repeated} whale(s) among the training photos have two or more photos, and training needs at least 2 (a triplet is two photos of one whale and one of another). Nothing was trained.`
+    )
+  }
 }

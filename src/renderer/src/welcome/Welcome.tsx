@@ -10,7 +10,7 @@ import {
   ThemeIcon,
   Title
 } from '@mantine/core'
-import type { AppInfo } from '@shared/contract'
+import type { AppInfo, CatalogRecovery } from '@shared/contract'
 import { useApi } from '../api/ApiContext'
 import { useJobs } from '../api/JobsProvider'
 import { useAppInfo } from '../app/AppInfoContext'
@@ -19,6 +19,7 @@ import { FlukeIcon } from '../common/icons'
 import { PathField } from '../common/PathField'
 import { Page } from '../layout/Shell'
 import { navigate } from '../router/use-route'
+import { RestoreBackupDialog } from './RestoreBackupDialog'
 
 type Action = 'create' | 'open' | 'demo'
 
@@ -36,6 +37,21 @@ export function Welcome({ info }: { info: AppInfo }) {
   const [path, setPath] = useState(info.defaultCatalogPath)
   const [busy, setBusy] = useState<Action | null>(null)
   const [failure, setFailure] = useState<{ action: Action; error: unknown } | null>(null)
+  const [recovery, setRecovery] = useState<CatalogRecovery | null>(null)
+
+  /** A damaged catalogue file gets the restore dialog on top of the error. */
+  async function offerRecovery(folder: string) {
+    try {
+      setRecovery(await api.request('catalog.recovery', { path: folder }))
+    } catch {
+      // The error shown already says what is wrong; the dialog is a convenience.
+    }
+  }
+
+  function opened() {
+    navigate({ page: 'catalogue', tab: 'photos', filter: {} })
+    reload()
+  }
 
   async function run(action: Action) {
     setBusy(action)
@@ -53,6 +69,8 @@ export function Welcome({ info }: { info: AppInfo }) {
       reload()
     } catch (error) {
       setFailure({ action, error })
+      // Asked whatever the error: the answer is null unless the catalogue's file is damaged.
+      if (action === 'open') await offerRecovery(path.trim())
     } finally {
       setBusy(null)
     }
@@ -74,6 +92,16 @@ export function Welcome({ info }: { info: AppInfo }) {
               computer and works entirely offline; your original files are never moved or changed.
             </Text>
           </Stack>
+
+          <RestoreBackupDialog
+            recovery={recovery}
+            onClose={() => setRecovery(null)}
+            onRestored={() => {
+              setRecovery(null)
+              setFailure(null)
+              opened()
+            }}
+          />
 
           {failure && (
             <ApiErrorAlert
