@@ -67,6 +67,21 @@ describe('one writer per catalogue', () => {
       const reader = await Catalog.open(dir, { create: false, readOnly: true })
       expect(reader.data.photos).toEqual([])
       await expect(reader.update(() => undefined)).rejects.toThrow(/read-only/)
+      // So is an export, which only reads: a CSV of the open catalogue, the catalogue untouched.
+      const csv = join(await tempDir(), 'catalogue.csv')
+      const exported = spawn(process.execPath, [
+        cli,
+        'export',
+        '--catalog',
+        dir,
+        '--format',
+        'csv',
+        '--out',
+        csv
+      ])
+      expect(await new Promise((resolve) => exported.on('exit', resolve))).toBe(0)
+      expect(await readFile(csv, 'utf8')).toMatch(/^\uFEFF?file,/)
+      expect(await snapshot(dir)).toEqual(before)
 
       // Once the holder closes the catalogue, it opens here.
       first.child.stdin.end()

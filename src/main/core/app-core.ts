@@ -69,11 +69,12 @@ export class AppCore {
     for (const listener of this.listeners) listener(name, payload)
   }
 
-  async openCatalog(path: string, create: boolean): Promise<Catalog> {
+  /** `readOnly`: no lock and no writes, so another Flukeprint may have it open for writing. */
+  async openCatalog(path: string, create: boolean, readOnly = false): Promise<Catalog> {
     const folder = resolve(path)
     if (this.current?.dir === folder) return this.current
     this.assertNoActiveJobs()
-    const catalog = await Catalog.open(folder, { create, app: this.app })
+    const catalog = await Catalog.open(folder, { create, readOnly, app: this.app })
     await this.closeCatalog()
     this.current = catalog
     this.unsubscribe = catalog.onChange(() => this.emit('catalog.changed', { reason: 'write' }))

@@ -47,7 +47,9 @@ export const exportCommand = {
       ...(values.batch ? { batchId: values.batch } : {})
     }
     const core = new AppCore({ app: 'flukeprint export' })
-    await core.openCatalog(required(values.catalog, '--catalog', USAGE), false)
+    // Exports only read the catalogue, so they run beside an app that has it open; a Kaggle
+    // submission may embed photos into the catalogue's index, so it takes the lock.
+    await core.openCatalog(required(values.catalog, '--catalog', USAGE), false, format !== 'kaggle')
     const printer = progressPrinter()
     core.onEvent((name, payload) => {
       if (name === 'job') printer.update(payload as JobInfo)
