@@ -298,6 +298,66 @@ export interface NewAnnotation {
   rotation: number
 }
 
+/** Which sightings the map shows; none set: all of them. */
+export interface MapFilter {
+  batchId?: string
+  individualId?: string
+}
+
+/** A sighting with a position: one point on the map. */
+export interface SightingPoint {
+  sightingId: string
+  date: string | null
+  place: GeoPoint
+  batchId: string
+  batchLabel: string
+  individuals: { id: string; name: string }[]
+  photoIds: string[]
+}
+
+export interface SightingMap {
+  points: SightingPoint[]
+  /** Sightings that match the filter but carry no position. */
+  withoutPlace: number
+}
+
+/** One annotation on the embedding map; x and y in [0, 1]. */
+export interface EmbeddingPoint {
+  annotationId: string
+  photoId: string
+  individualId: string | null
+  x: number
+  y: number
+  /** Its nearest neighbour in the model's space (not on the map), where that was computed. */
+  neighbourAnnotationId: string | null
+  /** Its nearest neighbour is labelled as another individual: worth a second look. */
+  suspect: boolean
+}
+
+export interface EmbeddingMap {
+  modelId: string
+  method: 'umap' | 'pca'
+  points: EmbeddingPoint[]
+  /** The individuals that have points, for the legend. */
+  individuals: { id: string; name: string }[]
+  /** Annotations the model has not embedded yet. */
+  notEmbedded: number
+  /** False for catalogues too large for the exact nearest-neighbour check. */
+  neighboursChecked: boolean
+}
+
+/** The map when it is ready; otherwise the job drawing it. */
+export interface EmbeddingMapReply {
+  map: EmbeddingMap | null
+  jobId: string | null
+}
+
+export interface RecentCatalogue {
+  path: string
+  name: string
+  openedAt: string
+}
+
 /** Every request: its argument and its result. */
 export interface Requests {
   'app.info': { args: Record<string, never>; result: AppInfo }
@@ -331,6 +391,9 @@ export interface Requests {
   'review.undo': { args: Record<string, never>; result: DecisionView | null }
   'review.recent': { args: { limit: number }; result: DecisionView[] }
   'jobs.cancel': { args: { id: string }; result: null }
+  'views.sightings': { args: { filter: MapFilter }; result: SightingMap }
+  /** The embedding map of the current model; starts the job that draws it when needed. */
+  'views.embeddingMap': { args: Record<string, never>; result: EmbeddingMapReply }
   'dialog.pick': {
     args: { kind: 'folder' | 'csv'; title: string }
     result: { path: string | null }

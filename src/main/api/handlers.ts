@@ -17,6 +17,7 @@ import { UserError } from '../errors'
 import { listModels } from '../models/list-models'
 import { annotationHandlers } from './annotation-handlers'
 import { reviewHandlers } from './review-handlers'
+import { viewHandlers } from './view-handlers'
 
 /** A handler may answer at once or later; the doors await either. */
 export type Handlers = { [K in RequestName]: (args: Args<K>) => Result<K> | Promise<Result<K>> }
@@ -75,6 +76,7 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
     'models.setCurrent': async ({ id }) => ({ jobId: (await core.setCurrentModel(id)).id }),
     ...reviewHandlers(core),
     ...annotationHandlers(core),
+    ...viewHandlers(core),
     'jobs.cancel': ({ id }) => {
       if (!core.jobs.get(id)) throw new UserError(`No job ${id}`, 'not-found')
       core.jobs.cancel(id)

@@ -92,6 +92,10 @@ export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
   'review.undo': none,
   'review.recent': z.object({ limit: z.number().int().min(1).max(200) }).strict(),
   'jobs.cancel': z.object({ id }).strict(),
+  'views.sightings': z
+    .object({ filter: z.object({ batchId: id.optional(), individualId: id.optional() }).strict() })
+    .strict(),
+  'views.embeddingMap': none,
   'dialog.pick': z.object({ kind: z.enum(['folder', 'csv']), title: z.string().max(200) }).strict()
 }
 
