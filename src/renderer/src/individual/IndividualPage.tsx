@@ -8,6 +8,8 @@ import { PhotoGrid } from '../catalogue/PhotoGrid'
 import { Page } from '../layout/Shell'
 import { AssignmentHistory } from './AssignmentHistory'
 import { SightingList } from './SightingList'
+import { IndividualMap } from '../views/IndividualMap'
+import { SightingTimeline } from '../views/SightingTimeline'
 
 export function IndividualPage({ id }: { id: string }) {
   const detail = useRequest('individuals.get', { id })
@@ -48,6 +50,18 @@ export function IndividualPage({ id }: { id: string }) {
                 </Text>
               )}
             </div>
+            <section>
+              <Title order={3} size="h4" mb="sm">
+                Timeline
+              </Title>
+              <SightingTimeline sightings={data.sightings} />
+            </section>
+            <section>
+              <Title order={3} size="h4" mb="sm">
+                Where it was seen
+              </Title>
+              <IndividualMap id={id} />
+            </section>
             <section>
               <Title order={3} size="h4" mb="sm">
                 Sightings

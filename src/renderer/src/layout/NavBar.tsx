@@ -3,7 +3,7 @@ import type { CatalogStats } from '@shared/contract'
 import { useJobs } from '../api/JobsProvider'
 import { isActive } from '../api/merge-jobs'
 import { formatNumber } from '../common/format'
-import { ImportIcon, JobsIcon, ModelsIcon, PhotosIcon, ReviewIcon } from '../common/icons'
+import { ImportIcon, JobsIcon, MapIcon, ModelsIcon, PhotosIcon, ReviewIcon } from '../common/icons'
 import type { Route } from '../router/routes'
 import { EngineStatus } from './EngineStatus'
 
@@ -54,6 +54,15 @@ export function NavBar({ route, stats, onNavigate }: Props) {
           active={route.page === 'models'}
           onClick={onNavigate}
           data-testid="nav-models"
+        />
+        <NavLink
+          component="a"
+          href="#/maps"
+          label="Maps"
+          leftSection={<MapIcon />}
+          active={route.page === 'maps'}
+          onClick={onNavigate}
+          data-testid="nav-maps"
         />
         <NavLink
           component="a"

@@ -9,6 +9,12 @@ describe('routes', () => {
     ['#/catalogue/photo/p%201', { page: 'photo', id: 'p 1' }],
     ['#/import', { page: 'import' }],
     ['#/jobs', { page: 'jobs' }],
+    ['#/maps', { page: 'maps', tab: 'sightings', filter: {} }],
+    ['#/maps/embeddings', { page: 'maps', tab: 'embeddings', filter: {} }],
+    [
+      '#/maps?batch=b+2&individual=w1',
+      { page: 'maps', tab: 'sightings', filter: { batchId: 'b 2', individualId: 'w1' } }
+    ],
     [
       '#/catalogue?individual=w1&batch=b2&from=2024-01-01&to=2024-12-31&unassigned=1',
       {
