@@ -10,6 +10,9 @@ import { fittedProjection, landPath, paddedExtent } from './map-frame'
 const WIDTH = 720
 const HEIGHT = 440
 const THUMBS = 8
+/** Points closer than this (in map pixels) are listed together. */
+const NEARBY_PX = 8
+const MAX_CARDS = 6
 
 /**
  * Sightings over Natural Earth's coastline, drawn offline as SVG. Hover or click a point to see
@@ -23,7 +26,17 @@ export function SightingMap({ points, testId }: { points: SightingPoint[]; testI
     const projection = fittedProjection(extent, WIDTH, HEIGHT)
     return { projection, land: landPath(LAND, projection) }
   }, [points])
-  const selected = points.find((p) => p.sightingId === chosen) ?? null
+  // Sightings at one feeding ground overlap on the map: hovering one shows all those under it.
+  const selected = useMemo(() => {
+    const at = (p: SightingPoint) => frame?.projection([p.place.lon, p.place.lat]) ?? null
+    const centre = points.find((p) => p.sightingId === chosen)
+    const c = centre ? at(centre) : null
+    if (!c) return []
+    return points.filter((p) => {
+      const xy = at(p)
+      return xy !== null && Math.hypot(xy[0] - c[0], xy[1] - c[1]) <= NEARBY_PX
+    })
+  }, [chosen, frame, points])
   if (!frame) {
     return (
       <Text size="sm" c="dimmed" data-testid={testId} data-points={0}>
@@ -76,7 +89,15 @@ export function SightingMap({ points, testId }: { points: SightingPoint[]; testI
       <Text size="xs" c="dimmed" mt={4}>
         Coastline: Natural Earth 1:50m. Hover or click a point for the sighting.
       </Text>
-      {selected && <SightingCard point={selected} />}
+      {selected.length > 1 && (
+        <Text size="sm" mt="sm">
+          {formatCount(selected.length, 'sighting')} here
+          {selected.length > MAX_CARDS ? ` (the first ${MAX_CARDS} shown)` : ''}
+        </Text>
+      )}
+      {selected.slice(0, MAX_CARDS).map((point) => (
+        <SightingCard key={point.sightingId} point={point} />
+      ))}
     </div>
   )
 }
@@ -86,7 +107,14 @@ const names = (p: SightingPoint) =>
 
 function SightingCard({ point }: { point: SightingPoint }) {
   return (
-    <Paper withBorder p="sm" mt="sm" maw={WIDTH} data-testid="map-sighting">
+    <Paper
+      withBorder
+      p="sm"
+      mt="sm"
+      maw={WIDTH}
+      data-testid="map-sighting"
+      data-sighting={point.sightingId}
+    >
       <Group gap="lg" mb="xs">
         <Text fw={600} size="sm">
           {formatDay(point.date, 'Undated')}
