@@ -361,6 +361,8 @@ export interface RecentCatalogue {
 /** Every request: its argument and its result. */
 export interface Requests {
   'app.info': { args: Record<string, never>; result: AppInfo }
+  /** Catalogues opened lately, newest first. */
+  'app.recent': { args: Record<string, never>; result: RecentCatalogue[] }
   'catalog.open': { args: { path: string; create: boolean }; result: CatalogSummary }
   'catalog.close': { args: Record<string, never>; result: null }
   'catalog.openDemo': { args: { path: string }; result: DemoStarted }
@@ -404,6 +406,8 @@ export interface Requests {
 export interface Events {
   job: JobInfo
   'catalog.changed': { reason: string }
+  /** The desktop menu asks the window to show a page (e.g. Import after Import Folder…). */
+  'app.navigate': { hash: string }
 }
 
 export type RequestName = keyof Requests
@@ -421,6 +425,8 @@ export interface AppApi {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
   /** Images are addressed by photo or annotation id, never by path. */
   imageUrl(kind: ImageKind, id: string): string
+  /** The path of a file or folder dropped on the window: Electron only (webUtils). */
+  pathForFile?(file: File): string
 }
 
 /** An error the core means the user to read, carried across every door unchanged. */

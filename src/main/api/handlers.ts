@@ -14,6 +14,7 @@ import {
 import type { AppCore } from '../core/app-core'
 import { startDemo } from '../core/demo-catalog'
 import { UserError } from '../errors'
+import type { RecentCatalogues } from '../desktop/recent-catalogues'
 import { listModels } from '../models/list-models'
 import { annotationHandlers } from './annotation-handlers'
 import { reviewHandlers } from './review-handlers'
@@ -29,6 +30,8 @@ export interface HostOptions {
   defaultDemoPath: string
   /** A native open dialog, where the host has one. */
   pickPath?: (kind: 'folder' | 'csv', title: string) => Promise<string | null>
+  /** Where the catalogues opened lately are remembered. */
+  recent?: RecentCatalogues
 }
 
 export function summarize(catalog: Catalog): CatalogSummary {
@@ -47,7 +50,12 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
       catalog: core.catalog ? summarize(core.catalog) : null,
       engine: core.engineStatus()
     }),
-    'catalog.open': async ({ path, create }) => summarize(await core.openCatalog(path, create)),
+    'app.recent': async () => (await host.recent?.list()) ?? [],
+    'catalog.open': async ({ path, create }) => {
+      const catalog = await core.openCatalog(path, create)
+      await host.recent?.add(catalog.dir)
+      return summarize(catalog)
+    },
     'catalog.close': () => {
       core.closeCatalog()
       return null

@@ -18,6 +18,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
 
 export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
   'app.info': none,
+  'app.recent': none,
   'catalog.open': z.object({ path, create: z.boolean() }).strict(),
   'catalog.close': none,
   'catalog.openDemo': z.object({ path }).strict(),
