@@ -46,6 +46,11 @@ export class RecentCatalogues {
     return this.writing
   }
 
+  /** Resolves once every write asked for so far has finished. */
+  settled(): Promise<void> {
+    return this.writing.catch(() => undefined)
+  }
+
   remove(path: string): Promise<void> {
     this.writing = this.writing.then(async () => {
       const catalogues = (await this.list()).filter((c) => c.path !== resolve(path))
