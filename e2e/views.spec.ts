@@ -9,7 +9,9 @@ import { ModelsPage } from './page-models/models-page'
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'docs', 'screenshots')
 
-test('sightings map, timeline, score chart and embedding map', async ({ app }) => {
+test('sightings map, timeline, score chart, embedding map, folder drop, recent catalogues', async ({
+  app
+}) => {
   test.setTimeout(600_000)
   const { page, dataDir } = app
   const { demo, catalogDir, importPage } = await labelledDemoCatalogue(
@@ -80,7 +82,16 @@ test('sightings map, timeline, score chart and embedding map', async ({ app }) =
   await expect(page.getByTestId('model-row')).toHaveCount(1, { timeout: 240_000 })
   const chart = page.getByTestId('score-chart')
   await expect(chart).toHaveAttribute('data-points', '1')
-  await expect(chart.getByTestId('score-point')).toHaveCount(2)
+  // A short retrain: the chart then joins two models' scores.
+  await models.retrain('30 s')
+  await expect(page.getByTestId('model-row')).toHaveCount(2)
+  await expect(chart).toHaveAttribute('data-points', '2')
+  await expect(chart.getByTestId('score-point')).toHaveCount(4)
+  expect(
+    ((await chart.getByTestId('score-series-map5').locator('path').getAttribute('d')) ?? '').split(
+      'L'
+    )
+  ).toHaveLength(2)
   if (app.kind === 'web') {
     await chart.scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(SCREENSHOTS, 'scores.png') })
@@ -102,4 +113,23 @@ test('sightings map, timeline, score chart and embedding map', async ({ app }) =
   if (app.kind === 'web') await page.screenshot({ path: join(SCREENSHOTS, 'embedding-map.png') })
   await embedding.getByTestId('embedding-point').last().click({ timeout: 10_000 })
   await expect(page).toHaveURL(/#\/catalogue\/photo\//)
+
+  // A folder dropped on the window as a file:// link is imported (here: all duplicates).
+  const uri = `file://${join(demo, 'new').split('/').map(encodeURIComponent).join('/')}`
+  await page.evaluate(`(() => {
+    const data = new DataTransfer()
+    data.setData('text/uri-list', ${JSON.stringify(uri)})
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, cancelable: true }))
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, cancelable: true }))
+  })()`)
+  const summary = page.getByTestId('import-summary')
+  await expect(summary).toBeVisible({ timeout: 120_000 })
+  await expect(summary.getByTestId('summary-duplicates')).toContainText('6')
+
+  // The start screen lists the catalogue as recent; one click opens it again.
+  await page.getByTestId('close-catalog').click()
+  const recent = page.getByTestId('recent-catalogue').filter({ hasText: 'Views catalogue' })
+  await expect(recent).toHaveCount(1)
+  await recent.click()
+  await expect(page.getByTestId('nav-maps')).toBeVisible()
 })

@@ -3,6 +3,7 @@ import { Alert, Overlay, Text } from '@mantine/core'
 import { useApi } from '../api/ApiContext'
 import { useJobs } from '../api/JobsProvider'
 import { toError } from '../api/api-error'
+import { saveTrackedJob } from '../import/tracked-import'
 import { navigate } from '../router/use-route'
 import { droppedPaths } from './drop-paths'
 
@@ -48,7 +49,9 @@ export function FolderDrop() {
       }
       setProblem(null)
       void Promise.all(paths.map((folder) => api.request('import.folder', { folder }))).then(
-        () => {
+        (started) => {
+          // The Import page follows the last one, as if it had been started there.
+          saveTrackedJob(started.at(-1)?.jobId ?? null)
           jobs.reload()
           navigate({ page: 'import' })
         },
