@@ -12,8 +12,9 @@ export interface Extent {
   north: number
 }
 
-/** The points' bounding box, widened by a quarter of its size and at least `minDegrees`. */
-export function paddedExtent(points: GeoPoint[], minDegrees = 0.5): Extent | null {
+/** The points' bounding box, widened by a quarter of its size and at least `minDegrees` (about
+ * 150 km by default: enough to show the nearest coast around a single sighting at sea). */
+export function paddedExtent(points: GeoPoint[], minDegrees = 1.5): Extent | null {
   if (points.length === 0) return null
   const lats = points.map((p) => p.lat)
   const lons = points.map((p) => p.lon)

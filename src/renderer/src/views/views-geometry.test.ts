@@ -12,10 +12,11 @@ describe('sightings map frame', () => {
     { lat: 43.85, lon: -68.1 }
   ]
 
-  it('pads the extent, at least half a degree, within the globe', () => {
+  it('pads the extent, at least 1.5 degrees, within the globe', () => {
     expect(paddedExtent([])).toBeNull()
     const one = paddedExtent([{ lat: 10, lon: 20 }])
-    expect(one).toEqual({ south: 9.5, north: 10.5, west: 19.5, east: 20.5 })
+    expect(one).toEqual({ south: 8.5, north: 11.5, west: 18.5, east: 21.5 })
+    expect(paddedExtent([{ lat: 10, lon: 20 }], 0.5)?.south).toBe(9.5)
     const edge = paddedExtent([{ lat: 84.9, lon: 179.9 }])
     expect(edge?.north).toBe(85)
     expect(edge?.east).toBe(180)
