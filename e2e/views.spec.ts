@@ -14,6 +14,19 @@ test('sightings map, timeline, score chart, embedding map, folder drop, recent c
 }) => {
   test.setTimeout(600_000)
   const { page, dataDir } = app
+  // Offline: every request stays on the app's own host, and the CSP refuses nothing.
+  const external: string[] = []
+  const refused: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    const local = ['127.0.0.1', 'localhost'].includes(url.hostname)
+    if (!local && !['data:', 'blob:', 'fp-img:', 'file:'].includes(url.protocol)) {
+      external.push(request.url())
+    }
+  })
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) refused.push(message.text())
+  })
   const { demo, catalogDir, importPage } = await labelledDemoCatalogue(
     page,
     dataDir,
@@ -132,4 +145,6 @@ test('sightings map, timeline, score chart, embedding map, folder drop, recent c
   await expect(recent).toHaveCount(1)
   await recent.click()
   await expect(page.getByTestId('nav-maps')).toBeVisible()
+  expect(external).toEqual([])
+  expect(refused).toEqual([])
 })
