@@ -127,7 +127,9 @@ test('sightings map, timeline, score chart, embedding map, folder drop, recent c
   await embedding.getByTestId('embedding-point').last().click({ timeout: 10_000 })
   await expect(page).toHaveURL(/#\/catalogue\/photo\//)
 
-  // A folder dropped on the window as a file:// link is imported (here: all duplicates).
+  // A folder dropped on the window as a file:// link is imported (here: all duplicates); the
+  // Import page, already open, follows it.
+  await page.getByTestId('nav-import').click()
   const uri = `file://${join(demo, 'new').split('/').map(encodeURIComponent).join('/')}`
   await page.evaluate(`(() => {
     const data = new DataTransfer()

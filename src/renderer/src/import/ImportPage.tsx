@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import type { JobStarted } from '@shared/contract'
 import { useApi } from '../api/ApiContext'
@@ -11,7 +11,7 @@ import { Page } from '../layout/Shell'
 import { BatchList } from './BatchList'
 import { FolderImportCard, KaggleImportCard } from './ImportCards'
 import { ImportStatus } from './ImportStatus'
-import { loadTrackedJob, saveTrackedJob } from './tracked-import'
+import { loadTrackedJob, onTrackedJob, saveTrackedJob } from './tracked-import'
 
 export function ImportPage() {
   const api = useApi()
@@ -23,6 +23,7 @@ export function ImportPage() {
   const [starting, setStarting] = useState(false)
   const [batchesRound, setBatchesRound] = useState(0)
   const job = useJob(jobId)
+  useEffect(() => onTrackedJob(setJobId), [])
 
   // The batch list is asked again (remounted) when the import ends: its new entry is complete.
   useEvent('job', (event) => {
