@@ -60,7 +60,11 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
       core.closeCatalog()
       return null
     },
-    'catalog.openDemo': async ({ path }) => startDemo(core, path),
+    'catalog.openDemo': async ({ path }) => {
+      const started = await startDemo(core, path)
+      await host.recent?.add(started.catalog.path)
+      return started
+    },
     'photos.list': ({ filter }) => listPhotos(data(), filter),
     'photos.get': ({ id }) => photoDetail(data(), id),
     'individuals.list': () => listIndividuals(data()),
