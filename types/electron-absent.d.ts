@@ -26,6 +26,9 @@ declare module 'electron' {
     webviewTag?: boolean
   }
   interface BrowserWindowConstructorOptions {
+    x?: number
+    y?: number
+    icon?: string
     width?: number
     height?: number
     minWidth?: number
@@ -34,8 +37,23 @@ declare module 'electron' {
     title?: string
     webPreferences?: WebPreferences
   }
+  interface Rectangle {
+    x: number
+    y: number
+    width: number
+    height: number
+  }
+  interface Display {
+    workArea: Rectangle
+  }
   class BrowserWindow {
     constructor(options?: BrowserWindowConstructorOptions)
+    getNormalBounds(): Rectangle
+    isMaximized(): boolean
+    maximize(): void
+    isDestroyed(): boolean
+    isFocused(): boolean
+    on(event: 'close' | 'resized' | 'moved', listener: () => void): this
     static getAllWindows(): BrowserWindow[]
     static getFocusedWindow(): BrowserWindow | null
     readonly webContents: WebContents
@@ -72,6 +90,29 @@ declare module 'electron' {
       options: OpenDialogOptions
     ): Promise<OpenDialogReturnValue>
     showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>
+    showMessageBox(
+      window: BrowserWindow,
+      options: { type?: 'info' | 'error'; title?: string; message: string; detail?: string }
+    ): Promise<{ response: number }>
+  }
+  interface MenuItemConstructorOptions {
+    label?: string
+    role?: string
+    type?: 'normal' | 'separator' | 'submenu'
+    accelerator?: string
+    enabled?: boolean
+    click?: () => void
+    submenu?: MenuItemConstructorOptions[]
+  }
+  class Menu {
+    static buildFromTemplate(template: MenuItemConstructorOptions[]): Menu
+    static setApplicationMenu(menu: Menu | null): void
+  }
+  class Notification {
+    constructor(options: { title: string; body: string; icon?: string })
+    static isSupported(): boolean
+    show(): void
+    on(event: 'click', listener: () => void): this
   }
   interface Session {
     setPermissionRequestHandler(
@@ -119,6 +160,8 @@ declare module 'electron' {
     ): void
   }
   export const contextBridge: { exposeInMainWorld(key: string, api: unknown): void }
-  export { BrowserWindow }
-  export type { WebContents, IpcMainInvokeEvent }
+  export const screen: { getAllDisplays(): Display[]; getPrimaryDisplay(): Display }
+  export const webUtils: { getPathForFile(file: File): string }
+  export { BrowserWindow, Menu, Notification }
+  export type { WebContents, IpcMainInvokeEvent, MenuItemConstructorOptions, Rectangle }
 }

@@ -8,6 +8,10 @@ import { registerImageScheme, setupImageProtocol } from './electron/image-protoc
 import { setupIpc } from './electron/ipc'
 import { setupSecurity } from './electron/security'
 import { isTrustedPageUrl } from './electron/trusted-url'
+import { RecentCatalogues } from './desktop/recent-catalogues'
+import { setupAppMenu } from './electron/app-menu'
+import { setupJobNotifications } from './electron/notifications'
+import { rememberWindowState, restoredWindowState } from './electron/window-state'
 import { createMainWindow, pickPath, rendererPaths } from './electron/windows'
 
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
@@ -18,7 +22,10 @@ registerImageScheme()
 async function start(): Promise<void> {
   await app.whenReady()
   const core = new AppCore({ app: 'the Flukeprint app' })
+  const userData = app.getPath('userData')
+  const recent = new RecentCatalogues(join(userData, 'recent-catalogues.json'))
   const handlers = createHandlers(core, {
+    recent,
     host: 'electron',
     version: app.getVersion(),
     defaultCatalogPath: join(app.getPath('documents'), 'Flukeprint', 'Catalogue'),
@@ -29,10 +36,27 @@ async function start(): Promise<void> {
   setupSecurity(isTrustedPage)
   setupImageProtocol(core)
   setupIpc(core, handlers, isTrustedPage, () => BrowserWindow.getAllWindows())
-  const open = () => createMainWindow(preload, rendererIndex, devServerUrl)
-  open()
+  setupJobNotifications(core, () => BrowserWindow.getAllWindows())
+  const refreshMenu = setupAppMenu(core, recent, () => BrowserWindow.getFocusedWindow())
+  await refreshMenu()
+  // The Open Recent submenu follows catalogues opened from the window as well as the menu.
+  core.onEvent((name, payload) => {
+    if (name === 'catalog.changed' && (payload as { reason: string }).reason === 'opened')
+      void refreshMenu()
+  })
+  const windowStateFile = join(userData, 'window-state.json')
+  const open = async () => {
+    const window = createMainWindow(
+      preload,
+      rendererIndex,
+      devServerUrl,
+      await restoredWindowState(windowStateFile)
+    )
+    rememberWindowState(window, windowStateFile)
+  }
+  await open()
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) open()
+    if (BrowserWindow.getAllWindows().length === 0) void open()
   })
   app.on('before-quit', () => core.jobs.cancelAll())
 }

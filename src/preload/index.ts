@@ -1,6 +1,6 @@
 // The whole bridge: window.api, typed by the contract. It forwards requests and events over
 // two fixed channels; the main process validates every name and argument.
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import type {
   ApiErrorBody,
   AppApi,
@@ -36,7 +36,9 @@ function on<E extends EventName>(event: E, listener: (payload: Events[E]) => voi
 const api = {
   request,
   on,
-  imageUrl: (kind: ImageKind, id: string) => `${IMAGE_SCHEME}://${kind}/${encodeURIComponent(id)}`
+  imageUrl: (kind: ImageKind, id: string) => `${IMAGE_SCHEME}://${kind}/${encodeURIComponent(id)}`,
+  // A dropped folder's path, for import: File.path is gone since Electron 32.
+  pathForFile: (file: File) => webUtils.getPathForFile(file)
 } as AppApi
 
 contextBridge.exposeInMainWorld('api', api)

@@ -458,9 +458,71 @@ export interface SheetPreview {
   problems: string[]
 }
 
+/** Which sightings the map shows; none set: all of them. */
+export interface MapFilter {
+  batchId?: string
+  individualId?: string
+}
+
+/** A sighting with a position: one point on the map. */
+export interface SightingPoint {
+  sightingId: string
+  date: string | null
+  place: GeoPoint
+  batchId: string
+  batchLabel: string
+  individuals: { id: string; name: string }[]
+  photoIds: string[]
+}
+
+export interface SightingMap {
+  points: SightingPoint[]
+  /** Sightings that match the filter but carry no position. */
+  withoutPlace: number
+}
+
+/** One annotation on the embedding map; x and y in [0, 1]. */
+export interface EmbeddingPoint {
+  annotationId: string
+  photoId: string
+  individualId: string | null
+  x: number
+  y: number
+  /** Its nearest neighbour in the model's space (not on the map), where that was computed. */
+  neighbourAnnotationId: string | null
+  /** Its nearest neighbour is labelled as another individual: worth a second look. */
+  suspect: boolean
+}
+
+export interface EmbeddingMap {
+  modelId: string
+  method: 'umap' | 'pca'
+  points: EmbeddingPoint[]
+  /** The individuals that have points, for the legend. */
+  individuals: { id: string; name: string }[]
+  /** Annotations the model has not embedded yet. */
+  notEmbedded: number
+  /** False for catalogues too large for the exact nearest-neighbour check. */
+  neighboursChecked: boolean
+}
+
+/** The map when it is ready; otherwise the job drawing it. */
+export interface EmbeddingMapReply {
+  map: EmbeddingMap | null
+  jobId: string | null
+}
+
+export interface RecentCatalogue {
+  path: string
+  name: string
+  openedAt: string
+}
+
 /** Every request: its argument and its result. */
 export interface Requests {
   'app.info': { args: Record<string, never>; result: AppInfo }
+  /** Catalogues opened lately, newest first. */
+  'app.recent': { args: Record<string, never>; result: RecentCatalogue[] }
   'catalog.open': { args: { path: string; create: boolean }; result: CatalogSummary }
   'catalog.close': { args: Record<string, never>; result: null }
   /** Null when the catalogue's file is missing or opens fine; else what is wrong with it. */
@@ -510,6 +572,9 @@ export interface Requests {
   'review.undo': { args: Record<string, never>; result: DecisionView | null }
   'review.recent': { args: { limit: number }; result: DecisionView[] }
   'jobs.cancel': { args: { id: string }; result: null }
+  'views.sightings': { args: { filter: MapFilter }; result: SightingMap }
+  /** The embedding map of the current model; starts the job that draws it when needed. */
+  'views.embeddingMap': { args: Record<string, never>; result: EmbeddingMapReply }
   'dialog.pick': {
     args: { kind: PickKind; title: string }
     result: { path: string | null }
@@ -520,6 +585,8 @@ export interface Requests {
 export interface Events {
   job: JobInfo
   'catalog.changed': { reason: string }
+  /** The desktop menu asks the window to show a page (e.g. Import after Import Folder…). */
+  'app.navigate': { hash: string }
 }
 
 export type RequestName = keyof Requests
@@ -537,6 +604,8 @@ export interface AppApi {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
   /** Images are addressed by photo or annotation id, never by path. */
   imageUrl(kind: ImageKind, id: string): string
+  /** The path of a file or folder dropped on the window: Electron only (webUtils). */
+  pathForFile?(file: File): string
 }
 
 /** An error the core means the user to read, carried across every door unchanged. */

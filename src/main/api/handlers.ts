@@ -16,11 +16,13 @@ import type { AppCore } from '../core/app-core'
 import { startDemo } from '../core/demo-catalog'
 import { UserError } from '../errors'
 import { boxProposalQuality } from '../boxes/proposal-quality'
+import type { RecentCatalogues } from '../desktop/recent-catalogues'
 import { listModels } from '../models/list-models'
 import { annotationHandlers } from './annotation-handlers'
 import { exportHandlers } from './export-handlers'
 import { individualHandlers } from './individual-handlers'
 import { reviewHandlers } from './review-handlers'
+import { viewHandlers } from './view-handlers'
 
 /** A handler may answer at once or later; the doors await either. */
 export type Handlers = { [K in RequestName]: (args: Args<K>) => Result<K> | Promise<Result<K>> }
@@ -32,6 +34,8 @@ export interface HostOptions {
   defaultDemoPath: string
   /** A native open dialog, where the host has one. */
   pickPath?: (kind: PickKind, title: string) => Promise<string | null>
+  /** Where the catalogues opened lately are remembered. */
+  recent?: RecentCatalogues
 }
 
 export function summarize(catalog: Catalog): CatalogSummary {
@@ -50,7 +54,12 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
       catalog: core.catalog ? summarize(core.catalog) : null,
       engine: core.engineStatus()
     }),
-    'catalog.open': async ({ path, create }) => summarize(await core.openCatalog(path, create)),
+    'app.recent': async () => (await host.recent?.list()) ?? [],
+    'catalog.open': async ({ path, create }) => {
+      const catalog = await core.openCatalog(path, create)
+      await host.recent?.add(catalog.dir)
+      return summarize(catalog)
+    },
     'catalog.close': async () => {
       await core.closeCatalog()
       return null
@@ -58,9 +67,14 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
     'catalog.recovery': ({ path }) => inspectCatalog(path),
     'catalog.restoreBackup': async ({ path, backup }) => {
       const { catalog, keptAs } = await core.restoreBackup(path, backup)
+      await host.recent?.add(catalog.dir)
       return { catalog: summarize(catalog), damagedKeptAs: keptAs }
     },
-    'catalog.openDemo': async ({ path }) => startDemo(core, path),
+    'catalog.openDemo': async ({ path }) => {
+      const started = await startDemo(core, path)
+      await host.recent?.add(started.catalog.path)
+      return started
+    },
     'photos.list': ({ filter }) => listPhotos(data(), filter),
     'photos.get': ({ id }) => photoDetail(data(), id),
     'individuals.list': () => listIndividuals(data()),
@@ -88,6 +102,7 @@ export function createHandlers(core: AppCore, host: HostOptions): Handlers {
     ...reviewHandlers(core),
     ...annotationHandlers(core),
     ...exportHandlers(core),
+    ...viewHandlers(core),
     'jobs.cancel': ({ id }) => {
       if (!core.jobs.get(id)) throw new UserError(`No job ${id}`, 'not-found')
       core.jobs.cancel(id)

@@ -19,6 +19,7 @@ const occasion = z.object({ label: z.string().trim().max(100), from: day, to: da
 
 export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
   'app.info': none,
+  'app.recent': none,
   'catalog.open': z.object({ path, create: z.boolean() }).strict(),
   'catalog.close': none,
   'catalog.recovery': z.object({ path }).strict(),
@@ -121,6 +122,10 @@ export const validators: { [K in RequestName]: z.ZodType<Args<K>> } = {
   'review.undo': none,
   'review.recent': z.object({ limit: z.number().int().min(1).max(200) }).strict(),
   'jobs.cancel': z.object({ id }).strict(),
+  'views.sightings': z
+    .object({ filter: z.object({ batchId: id.optional(), individualId: id.optional() }).strict() })
+    .strict(),
+  'views.embeddingMap': none,
   'dialog.pick': z
     .object({ kind: z.enum(['folder', 'csv', 'sheet']), title: z.string().max(200) })
     .strict()

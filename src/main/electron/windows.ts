@@ -2,22 +2,28 @@ import { BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
 import type { PickKind } from '../../shared/contract'
 import { secureWebPreferences } from './policy'
+import type { Rect } from '../desktop/window-state'
 
 export function createMainWindow(
   preload: string,
   rendererIndex: string,
-  devServerUrl?: string
+  devServerUrl?: string,
+  restored: { bounds: Rect | null; maximized: boolean } = { bounds: null, maximized: false }
 ): BrowserWindow {
   const window = new BrowserWindow({
     width: 1360,
     height: 880,
+    ...(restored.bounds ?? {}),
     minWidth: 900,
     minHeight: 600,
     show: false,
     title: 'Flukeprint',
     webPreferences: secureWebPreferences(preload)
   })
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    if (restored.maximized) window.maximize()
+    window.show()
+  })
   if (devServerUrl) void window.loadURL(devServerUrl)
   else void window.loadFile(rendererIndex)
   return window

@@ -6,6 +6,7 @@ import { AppCore } from '../core/app-core'
 import { createHandlers } from '../api/handlers'
 import { UserError } from '../errors'
 import { MIN_TOKEN_LENGTH, exposureWarning } from './guards'
+import { RecentCatalogues } from '../desktop/recent-catalogues'
 import { startWebHost } from './server'
 
 export interface WebServicesOptions {
@@ -33,7 +34,14 @@ export async function startWebServices(options: WebServicesOptions) {
     host: 'web',
     version: packageVersion(),
     defaultCatalogPath: join(homedir(), 'Flukeprint', 'Catalogue'),
-    defaultDemoPath: join(homedir(), 'Flukeprint', 'Demo catalogue')
+    defaultDemoPath: join(homedir(), 'Flukeprint', 'Demo catalogue'),
+    recent: new RecentCatalogues(
+      join(
+        process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'),
+        'flukeprint',
+        'recent.json'
+      )
+    )
   })
   const rendererDir = options.rendererDir ?? join(projectRoot, 'out', 'renderer')
   const { server, url } = await startWebHost({

@@ -2,7 +2,7 @@ import { Center, Loader, MantineProvider } from '@mantine/core'
 import type { AppApi } from '@shared/contract'
 import { ApiProvider } from './api/ApiContext'
 import { JobsProvider } from './api/JobsProvider'
-import { useCatalogChanged } from './api/use-event'
+import { useCatalogChanged, useEvent } from './api/use-event'
 import { useRequest } from './api/use-request'
 import { AppInfoProvider } from './app/AppInfoContext'
 import { Pages } from './app/Pages'
@@ -11,6 +11,8 @@ import { Shell } from './layout/Shell'
 import { useRoute } from './router/use-route'
 import { colorSchemeManager, theme } from './theme'
 import { Welcome } from './welcome/Welcome'
+import { FolderDrop } from './desktop/FolderDrop'
+import { JobNotices } from './desktop/JobNotices'
 
 export function App({ api }: { api: AppApi }) {
   return (
@@ -33,6 +35,11 @@ function Root() {
   const { data: info, error, reload } = useRequest('app.info', {})
   // The header's path and the navbar's counts follow the catalogue as it fills.
   useCatalogChanged(reload, 1000)
+  // The desktop menu's Import Folder… and Open Catalogue… show their page here.
+  useEvent('app.navigate', ({ hash }) => {
+    if (hash.startsWith('#/')) window.location.hash = hash
+    reload()
+  })
 
   if (!info) {
     return (
@@ -53,6 +60,8 @@ function Root() {
       <Shell catalog={info.catalog} route={route}>
         {info.catalog ? <Pages route={route} /> : <Welcome info={info} />}
       </Shell>
+      {info.catalog && <FolderDrop />}
+      <JobNotices />
     </AppInfoProvider>
   )
 }

@@ -19,12 +19,20 @@ export function wasmBinaryFolder(): string {
     try {
       const entry = createRequire(base).resolve(WASM_PACKAGE)
       const folder = path.dirname(entry)
-      if (existsSync(path.join(folder, BINARY))) return folder + path.sep
+      if (existsSync(path.join(folder, BINARY))) return unpackedPath(folder) + path.sep
     } catch {
       // try the next base
     }
   }
   throw new Error(`${WASM_PACKAGE} is not installed: its ${BINARY} could not be found`)
+}
+
+/**
+ * In a packaged app the binaries are unpacked beside app.asar (electron-builder.yml asarUnpack):
+ * Electron's fs reads through the archive, but wasm worker threads need the real file.
+ */
+export function unpackedPath(folder: string): string {
+  return folder.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2')
 }
 
 export type WasmSetup = { threads: number; simd: boolean; kernels: string[] }

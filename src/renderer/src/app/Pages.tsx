@@ -7,6 +7,7 @@ import { ModelsPage } from '../models/ModelsPage'
 import { PhotoPage } from '../photo/PhotoPage'
 import { ReviewPage } from '../review/ReviewPage'
 import type { Route } from '../router/routes'
+import { MapsPage } from '../views/MapsPage'
 
 export function Pages({ route }: { route: Route }) {
   switch (route.page) {
@@ -26,5 +27,7 @@ export function Pages({ route }: { route: Route }) {
       return <ReviewPage />
     case 'models':
       return <ModelsPage />
+    case 'maps':
+      return <MapsPage tab={route.tab} filter={route.filter} />
   }
 }

@@ -161,3 +161,12 @@ export function ModelsIcon(props: IconProps) {
     </Icon>
   )
 }
+
+export function MapIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2Z" />
+      <path d="M9 4v14M15 6v14" />
+    </Icon>
+  )
+}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import type { JobStarted } from '@shared/contract'
 import { useApi } from '../api/ApiContext'
@@ -12,7 +12,7 @@ import { BatchList } from './BatchList'
 import { FolderImportCard, KaggleImportCard } from './ImportCards'
 import { ImportStatus } from './ImportStatus'
 import { SheetImportCard } from './SheetImportCard'
-import { loadTrackedJob, saveTrackedJob } from './tracked-import'
+import { loadTrackedJob, onTrackedJob, saveTrackedJob } from './tracked-import'
 
 export function ImportPage() {
   const api = useApi()
@@ -24,6 +24,7 @@ export function ImportPage() {
   const [starting, setStarting] = useState(false)
   const [batchesRound, setBatchesRound] = useState(0)
   const job = useJob(jobId)
+  useEffect(() => onTrackedJob(setJobId), [])
 
   // The batch list is asked again (remounted) when the import ends: its new entry is complete.
   useEvent('job', (event) => {

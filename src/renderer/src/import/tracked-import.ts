@@ -10,6 +10,8 @@ export function loadTrackedJob(): string | null {
   }
 }
 
+const CHANGED = 'flukeprint:tracked-import'
+
 export function saveTrackedJob(id: string | null) {
   try {
     if (id === null) window.sessionStorage.removeItem(KEY)
@@ -17,4 +19,12 @@ export function saveTrackedJob(id: string | null) {
   } catch {
     // Without storage the page still tracks the job until it is left.
   }
+  // An import started elsewhere (a folder dropped on the window) shows on an open Import page.
+  window.dispatchEvent(new CustomEvent<string | null>(CHANGED, { detail: id }))
+}
+
+export function onTrackedJob(listener: (id: string | null) => void): () => void {
+  const forward = (event: Event) => listener((event as CustomEvent<string | null>).detail)
+  window.addEventListener(CHANGED, forward)
+  return () => window.removeEventListener(CHANGED, forward)
 }

@@ -15,6 +15,8 @@ import { ChangeHistory } from './ChangeHistory'
 import { MergeDialog } from './MergeDialog'
 import { SplitDialog } from './SplitDialog'
 import { SightingList } from './SightingList'
+import { IndividualMap } from '../views/IndividualMap'
+import { SightingTimeline } from '../views/SightingTimeline'
 
 export function IndividualPage({ id }: { id: string }) {
   const detail = useRequest('individuals.get', { id })
@@ -123,6 +125,18 @@ export function IndividualPage({ id }: { id: string }) {
                 setLastSplit(change)
               }}
             />
+            <section>
+              <Title order={3} size="h4" mb="sm">
+                Timeline
+              </Title>
+              <SightingTimeline sightings={data.sightings} />
+            </section>
+            <section>
+              <Title order={3} size="h4" mb="sm">
+                Where it was seen
+              </Title>
+              <IndividualMap id={id} />
+            </section>
             <section>
               <Title order={3} size="h4" mb="sm">
                 Sightings

@@ -5,6 +5,7 @@ import { ApiErrorAlert } from '../common/ApiErrorAlert'
 import { JobsIcon } from '../common/icons'
 import { Page } from '../layout/Shell'
 import { JobRow } from './JobRow'
+import { NotifyButton } from '../desktop/NotifyButton'
 
 export function JobsPage() {
   const { jobs, loaded, error, reload } = useJobs()
@@ -19,6 +20,7 @@ export function JobsPage() {
             {running > 0 && ` ${running} running now.`}
           </Text>
         </div>
+        <NotifyButton />
         {error && <ApiErrorAlert error={error} onRetry={reload} />}
         {!loaded && !error && (
           <Center p="xl">

@@ -6,6 +6,7 @@ import { formatNumber } from '../common/format'
 import {
   ExportIcon,
   ImportIcon,
+  MapIcon,
   JobsIcon,
   ModelsIcon,
   PhotosIcon,
@@ -61,6 +62,15 @@ export function NavBar({ route, stats, onNavigate }: Props) {
           active={route.page === 'models'}
           onClick={onNavigate}
           data-testid="nav-models"
+        />
+        <NavLink
+          component="a"
+          href="#/maps"
+          label="Maps"
+          leftSection={<MapIcon />}
+          active={route.page === 'maps'}
+          onClick={onNavigate}
+          data-testid="nav-maps"
         />
         <NavLink
           component="a"

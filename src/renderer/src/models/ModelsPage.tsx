@@ -6,6 +6,7 @@ import { Page } from '../layout/Shell'
 import { BoxProposalPanel } from './BoxProposalPanel'
 import { ModelsTable } from './ModelsTable'
 import { RetrainPanel } from './RetrainPanel'
+import { ScoreChart } from '../views/ScoreChart'
 
 export function ModelsPage() {
   const models = useRequest('models.list', {}, { keepPrevious: true })
@@ -25,6 +26,14 @@ export function ModelsPage() {
         {models.error && <ApiErrorAlert error={models.error} onRetry={models.reload} />}
         <RetrainPanel models={list} loaded={models.data !== undefined} />
         {list.length > 0 && <ModelsTable models={list} />}
+        {list.length > 0 && (
+          <section>
+            <Title order={3} size="h4" mb="sm">
+              Scores across models
+            </Title>
+            <ScoreChart models={list} />
+          </section>
+        )}
         <BoxProposalPanel />
       </Stack>
     </Page>

@@ -10,6 +10,12 @@ describe('routes', () => {
     ['#/import', { page: 'import' }],
     ['#/export', { page: 'export' }],
     ['#/jobs', { page: 'jobs' }],
+    ['#/maps', { page: 'maps', tab: 'sightings', filter: {} }],
+    ['#/maps/embeddings', { page: 'maps', tab: 'embeddings', filter: {} }],
+    [
+      '#/maps?batch=b+2&individual=w1',
+      { page: 'maps', tab: 'sightings', filter: { batchId: 'b 2', individualId: 'w1' } }
+    ],
     [
       '#/catalogue?individual=w1&batch=b2&from=2024-01-01&to=2024-12-31&unassigned=1',
       {

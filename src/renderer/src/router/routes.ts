@@ -1,6 +1,7 @@
-import type { PhotoFilter } from '@shared/contract'
+import type { MapFilter, PhotoFilter } from '@shared/contract'
 
 export type CatalogueTab = 'photos' | 'individuals'
+export type MapsTab = 'sightings' | 'embeddings'
 
 export type Route =
   | { page: 'catalogue'; tab: CatalogueTab; filter: PhotoFilter }
@@ -11,6 +12,7 @@ export type Route =
   | { page: 'jobs' }
   | { page: 'review' }
   | { page: 'models' }
+  | { page: 'maps'; tab: MapsTab; filter: MapFilter }
 
 export const HOME: Route = { page: 'catalogue', tab: 'photos', filter: {} }
 
@@ -32,6 +34,15 @@ export function parseHash(hash: string): Route {
   if (first === 'jobs') return { page: 'jobs' }
   if (first === 'review') return { page: 'review' }
   if (first === 'models') return { page: 'models' }
+  if (first === 'maps') {
+    const params = new URLSearchParams(query)
+    const filter: MapFilter = {}
+    const batchId = params.get('batch')
+    const individualId = params.get('individual')
+    if (batchId) filter.batchId = batchId
+    if (individualId) filter.individualId = individualId
+    return { page: 'maps', tab: second === 'embeddings' ? 'embeddings' : 'sightings', filter }
+  }
   if (first === 'catalogue') {
     if (second === 'individual' && third) return { page: 'individual', id: third }
     if (second === 'photo' && third) return { page: 'photo', id: third }
@@ -53,6 +64,13 @@ export function formatHash(route: Route): string {
       return '#/review'
     case 'models':
       return '#/models'
+    case 'maps': {
+      const params = new URLSearchParams()
+      if (route.filter.batchId) params.set('batch', route.filter.batchId)
+      if (route.filter.individualId) params.set('individual', route.filter.individualId)
+      const base = route.tab === 'embeddings' ? '#/maps/embeddings' : '#/maps'
+      return params.size ? `${base}?${params.toString()}` : base
+    }
     case 'individual':
       return `#/catalogue/individual/${encodeURIComponent(route.id)}`
     case 'photo':

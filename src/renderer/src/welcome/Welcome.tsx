@@ -18,6 +18,7 @@ import { ApiErrorAlert } from '../common/ApiErrorAlert'
 import { FlukeIcon } from '../common/icons'
 import { PathField } from '../common/PathField'
 import { Page } from '../layout/Shell'
+import { RecentList } from './RecentList'
 import { navigate } from '../router/use-route'
 import { RestoreBackupDialog } from './RestoreBackupDialog'
 
@@ -53,7 +54,7 @@ export function Welcome({ info }: { info: AppInfo }) {
     reload()
   }
 
-  async function run(action: Action) {
+  async function run(action: Action, chosen = path) {
     setBusy(action)
     setFailure(null)
     try {
@@ -63,7 +64,7 @@ export function Welcome({ info }: { info: AppInfo }) {
         jobs.reload()
         navigate({ page: 'catalogue', tab: 'photos', filter: {} })
       } else {
-        await api.request('catalog.open', { path: path.trim(), create: action === 'create' })
+        await api.request('catalog.open', { path: chosen.trim(), create: action === 'create' })
         navigate({ page: 'catalogue', tab: 'photos', filter: {} })
       }
       reload()
@@ -172,6 +173,14 @@ export function Welcome({ info }: { info: AppInfo }) {
               </Group>
             </Stack>
           </Card>
+
+          <RecentList
+            disabled={busy !== null}
+            onOpen={(recentPath) => {
+              setPath(recentPath)
+              void run('open', recentPath)
+            }}
+          />
         </Stack>
       </Container>
     </Page>
