@@ -8,7 +8,7 @@ import { UserError } from '../errors'
 import { takeBackup } from './backups'
 import { CatalogFile, CatalogFileError } from './catalog-file'
 import { CatalogLock } from './catalog-lock'
-import { DamagedCatalogError } from './recovery'
+import { DamagedCatalogError, missingCatalog } from './recovery'
 
 export const CATALOG_FILE = 'catalog.json'
 
@@ -88,6 +88,8 @@ export class Catalog {
       throw error
     }
     const existed = (await statOrNull(path)) !== null
+    const missing = existed ? null : await missingCatalog(folder)
+    if (missing) throw new DamagedCatalogError(missing)
     if (!existed && !options.create) {
       throw new UserError(`There is no Flukeprint catalogue in ${folder}`, 'not-found')
     }

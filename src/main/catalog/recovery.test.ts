@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../../tests/fixtures/images'
@@ -29,6 +29,25 @@ async function damagedCatalogue() {
 }
 
 describe('restoring a damaged catalogue from a backup', () => {
+  it('treats a missing catalog.json beside good backups as damaged, never as a new catalogue', async () => {
+    const dir = await damagedCatalogue()
+    await rm(join(dir, CATALOG_FILE))
+    const backupsBefore = await readdir(join(dir, 'backups'))
+    // Even an open that may create a catalogue is refused, naming the backup.
+    const error = await Catalog.open(dir, { create: true }).catch((e: Error) => e)
+    expect((error as Error).message).toMatch(/file is missing, but the folder holds backups/)
+    expect(await readdir(dir)).not.toContain(CATALOG_FILE)
+    expect(await readdir(join(dir, 'backups'))).toEqual(backupsBefore)
+    // The user restores the backup; the catalogue is back as it was.
+    const { handlers } = coreWithHandlers()
+    const found = await dispatch(handlers, 'catalog.recovery', { path: dir })
+    if (!found.ok) throw new Error(found.body.error)
+    const backup = (found.result as { backup: { name: string } }).backup.name
+    const restored = await dispatch(handlers, 'catalog.restoreBackup', { path: dir, backup })
+    if (!restored.ok) throw new Error(restored.body.error)
+    expect(restored.result).toMatchObject({ catalog: { stats: { individuals: 1 } } })
+  })
+
   it('reports the file, the reason and the newest good backup with its counts', async () => {
     const dir = await damagedCatalogue()
     const recovery = await inspectCatalog(dir)

@@ -35,12 +35,29 @@ export class DamagedCatalogError extends UserError {
   }
 }
 
-/** What is wrong with the catalogue in `folder`; null when its file reads fine or is absent. */
+/**
+ * catalog.json gone while good backups remain (deleted by hand, lost by a sync tool): as much
+ * a damaged catalogue as a corrupt file. Starting an empty one there would, within ten opens,
+ * rotate the good backups away.
+ */
+export async function missingCatalog(folder: string): Promise<CatalogRecovery | null> {
+  const backup = await backupInfo(await newestGoodBackup(folder))
+  if (!backup) return null
+  return {
+    path: folder,
+    file: join(folder, CATALOG_JSON),
+    reason: 'the file is missing, but the folder holds backups of a catalogue',
+    backup
+  }
+}
+
+/** What is wrong with the catalogue in `folder`; null when its file reads fine, or is absent
+ * from a folder with no backups (a new catalogue). */
 export async function inspectCatalog(dir: string): Promise<CatalogRecovery | null> {
   const folder = resolve(dir)
   try {
-    await new CatalogFile(join(folder, CATALOG_JSON)).read()
-    return null
+    const data = await new CatalogFile(join(folder, CATALOG_JSON)).read()
+    return data === null ? await missingCatalog(folder) : null
   } catch (error) {
     if (!(error instanceof CatalogFileError)) throw error
     return (await DamagedCatalogError.about(folder, error)).recovery
