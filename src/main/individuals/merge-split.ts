@@ -4,8 +4,9 @@
 // an individual can be merged and split again with its whole history still readable.
 import { randomUUID } from 'node:crypto'
 import type { SplitTarget } from '../../shared/contract'
-import type { Annotation, CatalogChange, CatalogData, Individual } from '../../shared/domain'
+import type { CatalogChange, CatalogData, Individual } from '../../shared/domain'
 import { UserError } from '../errors'
+import { assignAnnotation } from '../annotations/assign-annotation'
 import { createIndividual } from './names'
 
 export function applyMerge(
@@ -19,7 +20,9 @@ export function applyMerge(
   const into = activeIndividual(data, intoId)
   const moving = data.annotations.filter((a) => a.individualId === from.id)
   const note = `merged ${from.name} into ${into.name}`
-  const assignmentIds = moving.map((a) => reassign(data, a, into.id, now, note))
+  const assignmentIds = moving.map((a) =>
+    assignAnnotation(data, a, into.id, { at: now, modelId: null, note })
+  )
   from.mergedIntoId = into.id
   return log(data, {
     kind: 'merge',
@@ -64,7 +67,9 @@ export function applySplit(
   // Splitting back into an individual merged here earlier undoes that merge for these photos.
   into.mergedIntoId = null
   const note = `split ${moving.length} of ${from.name}'s to ${into.name}`
-  const assignmentIds = moving.map((a) => reassign(data, a, into.id, now, note))
+  const assignmentIds = moving.map((a) =>
+    assignAnnotation(data, a, into.id, { at: now, modelId: null, note })
+  )
   return log(data, {
     kind: 'split',
     at: now,
@@ -98,28 +103,6 @@ function activeIndividual(data: CatalogData, id: string): Individual {
     )
   }
   return individual
-}
-
-function reassign(
-  data: CatalogData,
-  annotation: Annotation,
-  individualId: string,
-  at: string,
-  note: string
-): string {
-  const id = randomUUID()
-  data.assignments.push({
-    id,
-    annotationId: annotation.id,
-    individualId,
-    previousIndividualId: annotation.individualId,
-    at,
-    by: 'user',
-    modelId: null,
-    note
-  })
-  annotation.individualId = individualId
-  return id
 }
 
 function log(

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { DecisionRequest, DecisionView } from '../../shared/contract'
 import type { Annotation, CatalogData, MatchDecision } from '../../shared/domain'
 import { UserError } from '../errors'
+import { assignAnnotation } from '../annotations/assign-annotation'
 import { createIndividual } from '../individuals/names'
 
 export function applyDecision(
@@ -20,7 +21,13 @@ export function applyDecision(
     throw new UserError(`${individual.name} was merged into another individual`, 'conflict')
   }
   const assignmentId =
-    request.verdict === 'same' ? assign(data, annotation, individual.id, modelId, now) : null
+    request.verdict === 'same'
+      ? assignAnnotation(data, annotation, individual.id, {
+          at: now,
+          modelId,
+          note: 'confirmed match'
+        })
+      : null
   return record(data, {
     queryAnnotationId: annotation.id,
     candidateIndividualId: individual.id,
@@ -47,7 +54,11 @@ export function applyNewIndividual(
     now,
     'choose it as "same whale" instead, or pick another name'
   )
-  const assignmentId = assign(data, annotation, individual.id, modelId, now, 'new individual')
+  const assignmentId = assignAnnotation(data, annotation, individual.id, {
+    at: now,
+    modelId,
+    note: 'new individual'
+  })
   return record(data, {
     queryAnnotationId: annotation.id,
     candidateIndividualId: individual.id,
@@ -74,7 +85,11 @@ export function applyUndo(data: CatalogData, now = new Date().toISOString()): Ma
           'conflict'
         )
       }
-      assign(data, annotation, made.previousIndividualId, decision.modelId, now, 'undo')
+      assignAnnotation(data, annotation, made.previousIndividualId, {
+        at: now,
+        modelId: decision.modelId,
+        note: 'undo'
+      })
     }
   }
   if (decision.createdIndividual) {
@@ -125,29 +140,6 @@ function unassignedQuery(data: CatalogData, annotationId: string): Annotation {
     )
   }
   return annotation
-}
-
-function assign(
-  data: CatalogData,
-  annotation: Annotation,
-  individualId: string | null,
-  modelId: string | null,
-  at: string,
-  note = 'confirmed match'
-): string {
-  const id = randomUUID()
-  data.assignments.push({
-    id,
-    annotationId: annotation.id,
-    individualId,
-    previousIndividualId: annotation.individualId,
-    at,
-    by: 'user',
-    modelId,
-    note
-  })
-  annotation.individualId = individualId
-  return id
 }
 
 function record(data: CatalogData, fields: Omit<MatchDecision, 'id' | 'undoneAt'>): MatchDecision {
