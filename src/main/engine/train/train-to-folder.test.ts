@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import * as tf from '@tensorflow/tfjs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { demoTrainingSet } from '../../../../tests/fixtures/demo-training-set'
 import { tempDir } from '../../../../tests/fixtures/images'
-import { generateDemoDataset } from '../../demo'
 import { initBackend } from '../backend'
 import type { TrainingSet } from '../data/training-items'
 import { loadModel } from '../store/model-files'
@@ -34,24 +34,7 @@ let set: TrainingSet
 
 beforeAll(async () => {
   await initBackend()
-  const demo = await generateDemoDataset({
-    outDir: join(await tempDir(), 'demo'),
-    individuals: 12,
-    photosPerIndividual: 3,
-    seed: 9,
-    width: 240,
-    height: 160
-  })
-  set = {
-    items: demo.photos.map((p) => ({
-      key: p.file,
-      path: join(demo.dir, p.file),
-      box: p.box,
-      rotation: 0,
-      label: p.individual
-    })),
-    mustDiffer: []
-  }
+  set = await demoTrainingSet({ individuals: 12, photosPerIndividual: 3, seed: 9 })
 }, 120_000)
 
 describe('trainToFolder checkpoints', () => {

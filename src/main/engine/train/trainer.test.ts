@@ -1,10 +1,8 @@
 // Learning, not just running: on demo flukes the loss falls and validation MAP@5 rises above
 // the untrained network's; memory stays flat; a cancelled run throws and leaves nothing.
-import { join } from 'node:path'
 import * as tf from '@tensorflow/tfjs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { tempDir } from '../../../../tests/fixtures/images'
-import { generateDemoDataset } from '../../demo'
+import { demoTrainingSet } from '../../../../tests/fixtures/demo-training-set'
 import { initBackend } from '../backend'
 import type { TrainingSet } from '../data/training-items'
 import { CPU_DEFAULTS, type TrainSettings } from './settings'
@@ -36,24 +34,7 @@ let set: TrainingSet
 
 beforeAll(async () => {
   await initBackend()
-  const demo = await generateDemoDataset({
-    outDir: join(await tempDir(), 'demo'),
-    individuals: 20,
-    photosPerIndividual: 4,
-    seed: 5,
-    width: 240,
-    height: 160
-  })
-  set = {
-    items: demo.photos.map((p) => ({
-      key: p.file,
-      path: join(demo.dir, p.file),
-      box: p.box,
-      rotation: 0,
-      label: p.individual
-    })),
-    mustDiffer: []
-  }
+  set = await demoTrainingSet({ individuals: 20, photosPerIndividual: 4, seed: 5 })
 }, 120_000)
 
 describe('trainModel on demo flukes', () => {
