@@ -1,6 +1,7 @@
 // A job's progress as one line on stderr: rewritten in place on a terminal, a line every few
 // seconds in a log.
 import type { JobInfo } from '../../shared/contract'
+import type { AppCore } from '../core/app-core'
 
 const LOG_EVERY_MS = 5000
 
@@ -33,5 +34,31 @@ export function stageReporter(stream: NodeJS.WriteStream = process.stderr) {
     lastStage = stage
     lastLog = now
     stream.write(`${stage} ${done}/${total}\n`)
+  }
+}
+
+/**
+ * Runs one of the app's jobs from the command line: its progress on stderr, Ctrl+C or SIGTERM
+ * cancels it (the job stops cleanly, keeping what it finished). Resolves with the job's end.
+ */
+export async function followJob(
+  core: AppCore,
+  start: () => JobInfo | Promise<JobInfo>
+): Promise<JobInfo> {
+  const printer = progressPrinter()
+  const unsubscribe = core.onEvent((name, payload) => {
+    if (name === 'job') printer.update(payload as JobInfo)
+  })
+  const job = await start()
+  const cancel = () => core.jobs.cancel(job.id)
+  process.once('SIGINT', cancel)
+  process.once('SIGTERM', cancel)
+  try {
+    return await core.jobs.wait(job.id)
+  } finally {
+    printer.done()
+    process.off('SIGINT', cancel)
+    process.off('SIGTERM', cancel)
+    unsubscribe()
   }
 }

@@ -1,9 +1,9 @@
-import type { ExportFormat, ExportRequest, JobInfo, Occasion } from '../../../shared/contract'
+import type { ExportFormat, ExportRequest, Occasion } from '../../../shared/contract'
 import { AppCore } from '../../core/app-core'
 import { startExport } from '../../core/exchange-jobs'
 import { UserError } from '../../errors'
 import { parseOptions, required } from '../options'
-import { progressPrinter } from '../progress'
+import { followJob } from '../progress'
 
 const USAGE =
   'flukeprint export --catalog DIR --format csv|kaggle|folders|capture-history|wildbook --out PATH [--occasions LABEL=FROM..TO,...] [--batch ID] [--json]'
@@ -50,18 +50,7 @@ export const exportCommand = {
     // Exports only read the catalogue, so they run beside an app that has it open; a Kaggle
     // submission may embed photos into the catalogue's index, so it takes the lock.
     await core.openCatalog(required(values.catalog, '--catalog', USAGE), false, format !== 'kaggle')
-    const printer = progressPrinter()
-    core.onEvent((name, payload) => {
-      if (name === 'job') printer.update(payload as JobInfo)
-    })
-    const job = await startExport(core, request)
-    const cancel = () => core.jobs.cancel(job.id)
-    process.once('SIGINT', cancel)
-    process.once('SIGTERM', cancel)
-    const final = await core.jobs.wait(job.id)
-    printer.done()
-    process.off('SIGINT', cancel)
-    process.off('SIGTERM', cancel)
+    const final = await followJob(core, () => startExport(core, request))
     const result = final.result ?? {}
     if (values.json) {
       process.stdout.write(

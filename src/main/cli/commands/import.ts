@@ -3,7 +3,7 @@ import { AppCore } from '../../core/app-core'
 import { startSheetImport } from '../../core/exchange-jobs'
 import { UserError } from '../../errors'
 import { parseOptions, required } from '../options'
-import { progressPrinter } from '../progress'
+import { followJob } from '../progress'
 
 const USAGE =
   'flukeprint import --catalog DIR (--folder DIR | --csv FILE --images DIR | --sheet FILE) [--json]'
@@ -27,22 +27,13 @@ export const importCommand = {
       throw new UserError(`give one of --folder, --csv or --sheet\nUsage: ${USAGE}`)
     const core = new AppCore({ app: 'flukeprint import' })
     await core.openCatalog(catalogPath, true)
-    const printer = progressPrinter()
-    core.onEvent((name, payload) => {
-      if (name === 'job') printer.update(payload as JobInfo)
-    })
-    const job = values.folder
-      ? core.startFolderImport(values.folder)
-      : values.sheet
-        ? await startSheetImport(core, values.sheet)
-        : core.startKaggleImport(values.csv ?? '', required(values.images, '--images', USAGE))
-    const cancel = () => core.jobs.cancel(job.id)
-    process.once('SIGINT', cancel)
-    process.once('SIGTERM', cancel)
-    const final = await core.jobs.wait(job.id)
-    printer.done()
-    process.off('SIGINT', cancel)
-    process.off('SIGTERM', cancel)
+    const final = await followJob(core, async () =>
+      values.folder
+        ? core.startFolderImport(values.folder)
+        : values.sheet
+          ? await startSheetImport(core, values.sheet)
+          : core.startKaggleImport(values.csv ?? '', required(values.images, '--images', USAGE))
+    )
     await core.closeCatalog()
     return report(final, Boolean(values.json))
   }
