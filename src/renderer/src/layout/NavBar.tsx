@@ -1,5 +1,6 @@
 import { Badge, NavLink, Stack, Text } from '@mantine/core'
 import type { CatalogStats } from '@shared/contract'
+import type { ReactNode } from 'react'
 import { useJobs } from '../api/JobsProvider'
 import { isActive } from '../api/merge-jobs'
 import { formatNumber } from '../common/format'
@@ -29,24 +30,20 @@ export function NavBar({ route, stats, onNavigate }: Props) {
   return (
     <Stack justify="space-between" h="100%" gap="md">
       <Stack gap={4}>
-        <NavLink
-          component="a"
-          href="#/catalogue"
+        <PageLink
+          page="catalogue"
           label="Catalogue"
-          leftSection={<PhotosIcon />}
+          icon={<PhotosIcon />}
           active={inCatalogue}
           onClick={onNavigate}
-          data-testid="nav-catalogue"
         />
-        <NavLink
-          component="a"
-          href="#/review"
+        <PageLink
+          page="review"
           label="Review matches"
-          leftSection={<ReviewIcon />}
+          icon={<ReviewIcon />}
           active={route.page === 'review'}
           onClick={onNavigate}
-          data-testid="nav-review"
-          rightSection={
+          badge={
             stats.unassigned > 0 && (
               <Badge size="sm" variant="light" data-testid="nav-review-count">
                 {formatNumber(stats.unassigned)}
@@ -54,51 +51,23 @@ export function NavBar({ route, stats, onNavigate }: Props) {
             )
           }
         />
-        <NavLink
-          component="a"
-          href="#/models"
-          label="Models"
-          leftSection={<ModelsIcon />}
-          active={route.page === 'models'}
-          onClick={onNavigate}
-          data-testid="nav-models"
-        />
-        <NavLink
-          component="a"
-          href="#/maps"
-          label="Maps"
-          leftSection={<MapIcon />}
-          active={route.page === 'maps'}
-          onClick={onNavigate}
-          data-testid="nav-maps"
-        />
-        <NavLink
-          component="a"
-          href="#/import"
-          label="Import"
-          leftSection={<ImportIcon />}
-          active={route.page === 'import'}
-          onClick={onNavigate}
-          data-testid="nav-import"
-        />
-        <NavLink
-          component="a"
-          href="#/export"
-          label="Export"
-          leftSection={<ExportIcon />}
-          active={route.page === 'export'}
-          onClick={onNavigate}
-          data-testid="nav-export"
-        />
-        <NavLink
-          component="a"
-          href="#/jobs"
+        {SIMPLE_PAGES.map(({ page, label, Icon }) => (
+          <PageLink
+            key={page}
+            page={page}
+            label={label}
+            icon={<Icon />}
+            active={route.page === page}
+            onClick={onNavigate}
+          />
+        ))}
+        <PageLink
+          page="jobs"
           label="Jobs"
-          leftSection={<JobsIcon />}
+          icon={<JobsIcon />}
           active={route.page === 'jobs'}
           onClick={onNavigate}
-          data-testid="nav-jobs"
-          rightSection={
+          badge={
             running > 0 && (
               <Badge size="sm" circle data-testid="running-jobs">
                 {running}
@@ -115,6 +84,38 @@ export function NavBar({ route, stats, onNavigate }: Props) {
         <EngineStatus />
       </Stack>
     </Stack>
+  )
+}
+
+/** Pages whose link carries no count, in menu order between Review and Jobs. */
+const SIMPLE_PAGES = [
+  { page: 'models', label: 'Models', Icon: ModelsIcon },
+  { page: 'maps', label: 'Maps', Icon: MapIcon },
+  { page: 'import', label: 'Import', Icon: ImportIcon },
+  { page: 'export', label: 'Export', Icon: ExportIcon }
+] as const
+
+interface PageLinkProps {
+  page: string
+  label: string
+  icon: ReactNode
+  active: boolean
+  onClick?: () => void
+  badge?: ReactNode
+}
+
+function PageLink({ page, label, icon, active, onClick, badge }: PageLinkProps) {
+  return (
+    <NavLink
+      component="a"
+      href={`#/${page}`}
+      label={label}
+      leftSection={icon}
+      active={active}
+      onClick={onClick}
+      data-testid={`nav-${page}`}
+      rightSection={badge}
+    />
   )
 }
 
