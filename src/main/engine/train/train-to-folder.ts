@@ -61,13 +61,7 @@ export async function trainToFolder(
     throw error
   })
   const record: ModelRecord = {
-    format: 'flukeprint-model/1',
-    id,
-    createdAt: new Date().toISOString(),
-    kind: settings.model,
-    input: settings.input,
-    embedding: outputSize(result.model),
-    architecture: architectureOf(settings),
+    ...modelIdentity(id, settings, result.model),
     newWhaleThreshold:
       result.validationQueries >= MIN_CALIBRATION_QUERIES
         ? finiteThreshold(after.report.newWhale.threshold)
@@ -116,13 +110,7 @@ function saveCheckpoint(
   return async (model: tf.LayersModel, at: CheckpointInfo): Promise<void> => {
     const { settings } = run
     const record: ModelRecord = {
-      format: 'flukeprint-model/1',
-      id: `${run.id}-checkpoint`,
-      createdAt: new Date().toISOString(),
-      kind: settings.model,
-      input: settings.input,
-      embedding: outputSize(model),
-      architecture: architectureOf(settings),
+      ...modelIdentity(`${run.id}-checkpoint`, settings, model),
       // Calibrating takes a full scoring pass: a checkpoint never suggests new_whale.
       newWhaleThreshold: NEVER_NEW_WHALE,
       backend: run.backend,
@@ -142,6 +130,19 @@ function saveCheckpoint(
     } catch (error) {
       report?.(`checkpoint not written (${(error as Error).message}); training goes on`)
     }
+  }
+}
+
+/** What a saved model is: the record fields a final model and a checkpoint share. */
+function modelIdentity(id: string, settings: TrainSettings, model: tf.LayersModel) {
+  return {
+    format: 'flukeprint-model/1' as const,
+    id,
+    createdAt: new Date().toISOString(),
+    kind: settings.model,
+    input: settings.input,
+    embedding: outputSize(model),
+    architecture: architectureOf(settings)
   }
 }
 
